@@ -38,7 +38,8 @@ import java.util.Objects;
  * <tr><td>JSON</td><td>String (compact JSON text)</td><td>embedded JSON</td></tr>
  * <tr><td>DATE</td><td>Integer, days since 1970-01-01</td><td>number</td></tr>
  * <tr><td>TIME</td><td>Long, microseconds since midnight</td><td>number</td></tr>
- * <tr><td>TIMESTAMP / DATETIME</td><td>Long, microseconds since the epoch (UTC)</td><td>number</td></tr>
+ * <tr><td>TIMESTAMP / DATETIME</td><td>Long, microseconds since the epoch (UTC), millisecond precision
+ * (the value is always a multiple of 1000)</td><td>number</td></tr>
  * <tr><td>UUID</td><td>String, canonical lower case</td><td>string</td></tr>
  * <tr><td>EMBEDDING(n)</td><td>float[n]</td><td>array of numbers</td></tr>
  * <tr><td>FILE</td><td>String (JSON file reference)</td><td>embedded JSON</td></tr>
@@ -392,7 +393,7 @@ public final class KalamDataType {
 
     private Long toEpochMicros(Object value) {
         if (value instanceof Number n) {
-            return n.longValue();
+            return Math.floorDiv(n.longValue(), 1000L) * 1000L;
         }
         String s = String.valueOf(value).trim();
         Instant instant;
@@ -413,7 +414,7 @@ public final class KalamDataType {
                 }
             }
         }
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+        return ChronoUnit.MILLIS.between(Instant.EPOCH, instant) * 1000L;
     }
 
     private float[] toVector(Object value) {

@@ -1,0 +1,51 @@
+package io.kalamdb.core.auth;
+
+import io.kalamdb.core.model.Role;
+import io.kalamdb.core.model.UserId;
+
+/**
+ * A user as stored in {@code system_users} and shown (without the hash) in {@code system.users}. The user
+ * id equals the username: it names the user's partitions.
+ *
+ * @param id           user id (= username)
+ * @param passwordHash bcrypt hash, or null when no password is set (root in development)
+ * @param role         the role
+ * @param email        e-mail address, or null
+ * @param createdAt    epoch milliseconds
+ * @param updatedAt    epoch milliseconds
+ * @param lastSeen     epoch milliseconds of the last authenticated request, or null
+ * @param deletedAt    epoch milliseconds of the soft delete, or null while active
+ */
+public record UserRecord(UserId id, String passwordHash, Role role, String email, long createdAt, long updatedAt,
+                         Long lastSeen, Long deletedAt) {
+
+    /** @return true unless soft-deleted */
+    public boolean active() {
+        return deletedAt == null;
+    }
+
+    /** @return a copy with another password hash */
+    public UserRecord withPasswordHash(String hash, long now) {
+        return new UserRecord(id, hash, role, email, createdAt, now, lastSeen, deletedAt);
+    }
+
+    /** @return a copy with another role */
+    public UserRecord withRole(Role newRole, long now) {
+        return new UserRecord(id, passwordHash, newRole, email, createdAt, now, lastSeen, deletedAt);
+    }
+
+    /** @return a copy with another e-mail */
+    public UserRecord withEmail(String newEmail, long now) {
+        return new UserRecord(id, passwordHash, role, newEmail, createdAt, now, lastSeen, deletedAt);
+    }
+
+    /** @return a soft-deleted copy */
+    public UserRecord deleted(long now) {
+        return new UserRecord(id, passwordHash, role, email, createdAt, now, lastSeen, now);
+    }
+
+    /** @return a copy restored from a soft delete, with a new hash and role */
+    public UserRecord restored(String hash, Role newRole, String newEmail, long now) {
+        return new UserRecord(id, hash, newRole, newEmail, createdAt, now, lastSeen, null);
+    }
+}

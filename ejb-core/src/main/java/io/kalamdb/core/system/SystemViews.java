@@ -1,0 +1,142 @@
+package io.kalamdb.core.system;
+
+import io.kalamdb.core.auth.UserRecord;
+import io.kalamdb.core.auth.UserRepository;
+import io.kalamdb.core.catalog.Catalog;
+import io.kalamdb.core.catalog.NamespaceRecord;
+import io.kalamdb.core.model.ColumnDefault;
+import io.kalamdb.core.model.ColumnDefinition;
+import io.kalamdb.core.model.KalamDataType;
+import io.kalamdb.core.model.NamespaceId;
+import io.kalamdb.core.model.TableDefinition;
+import io.kalamdb.core.model.TableId;
+import io.kalamdb.core.model.TableName;
+import io.kalamdb.core.model.TableOptions;
+import io.kalamdb.core.model.TableType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The catalog views: {@code system.users} (never the password hash), {@code system.namespaces},
+ * {@code system.tables}, {@code system.columns}, {@code information_schema.tables} and
+ * {@code information_schema.columns}. Times are TIMESTAMP (epoch microseconds).
+ */
+public final class SystemViews {
+    private final Catalog catalog;
+    private final Map<TableId, SystemView> views = new LinkedHashMap<>();
+
+    /**
+     * @param catalog namespaces and tables
+     * @param users   the user records
+     */
+    public SystemViews(Catalog catalog, UserRepository users) {
+        this.catalog = catalog;
+        add(NamespaceId.SYSTEM, "users", cols("user_id TEXT", "username TEXT", "role TEXT", "email TEXT",
+                "auth_type TEXT", "storage_mode TEXT", "storage_id TEXT", "created_at TIMESTAMP",
+                "updated_at TIMESTAMP", "last_seen TIMESTAMP", "deleted_at TIMESTAMP"), () -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (UserRecord u : users.all()) {
+                        rows.add(new Object[] {u.id().value(), u.id().value(), u.role().wireName(), u.email(),
+                            "password", "table", null, micros(u.createdAt()), micros(u.updatedAt()),
+                            micros(u.lastSeen()), micros(u.deletedAt())});
+                    }
+                    return rows;
+                });
+        add(NamespaceId.SYSTEM, "namespaces", cols("namespace_id TEXT", "name TEXT", "table_count INT",
+                "created_at TIMESTAMP"), () -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (NamespaceRecord ns : catalog.namespaces()) {
+                        rows.add(new Object[] {ns.id().value(), ns.id().value(), catalog.tablesIn(ns.id()).size(),
+                            micros(ns.createdAt())});
+                    }
+                    return rows;
+                });
+        add(NamespaceId.SYSTEM, "tables", cols("table_id TEXT", "namespace_id TEXT", "table_name TEXT",
+                "table_type TEXT", "storage_id TEXT", "flush_policy TEXT", "ttl_seconds BIGINT",
+                "access_level TEXT", "schema_version INT", "created_at TIMESTAMP", "updated_at TIMESTAMP"), () -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (TableDefinition t : catalog.allTables()) {
+                        TableOptions o = t.options();
+                        rows.add(new Object[] {t.id().toString(), t.id().namespace().value(), t.id().name().value(),
+                            t.type().wireName(), o.storageId(), o.flushPolicy(), o.ttlSeconds(), o.accessLevel(),
+                            t.schemaVersion(), micros(t.createdAt()), micros(t.updatedAt())});
+                    }
+                    return rows;
+                });
+        add(NamespaceId.SYSTEM, "columns", cols("table_id TEXT", "namespace_id TEXT", "table_name TEXT",
+                "column_name TEXT", "ordinal_position INT", "data_type TEXT", "is_nullable BOOLEAN",
+                "is_primary_key BOOLEAN", "default_value TEXT", "comment TEXT"), () -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (TableDefinition t : catalog.allTables()) {
+                        for (ColumnDefinition c : t.columns()) {
+                            rows.add(new Object[] {t.id().toString(), t.id().namespace().value(),
+                                t.id().name().value(), c.name(), c.ordinal(), c.dataType().sqlName(), c.nullable(),
+                                c.primaryKey(), c.defaultValue().sql(), c.comment()});
+                        }
+                    }
+                    return rows;
+                });
+        add(NamespaceId.INFORMATION_SCHEMA, "tables", cols("table_catalog TEXT", "table_schema TEXT",
+                "table_name TEXT", "table_type TEXT"), () -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (TableDefinition t : allWithViews()) {
+                        rows.add(new Object[] {"kalamdb", t.id().namespace().value(), t.id().name().value(),
+                            t.type() == TableType.SYSTEM ? "VIEW" : "BASE TABLE"});
+                    }
+                    return rows;
+                });
+        add(NamespaceId.INFORMATION_SCHEMA, "columns", cols("table_catalog TEXT", "table_schema TEXT",
+                "table_name TEXT", "column_name TEXT", "ordinal_position INT", "data_type TEXT", "is_nullable TEXT",
+                "column_default TEXT"), () -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (TableDefinition t : allWithViews()) {
+                        for (ColumnDefinition c : t.columns()) {
+                            rows.add(new Object[] {"kalamdb", t.id().namespace().value(), t.id().name().value(),
+                                c.name(), c.ordinal(), c.dataType().sqlName(), c.nullable() ? "YES" : "NO",
+                                c.defaultValue().sql()});
+                        }
+                    }
+                    return rows;
+                });
+    }
+
+    /** @return the view, if {@code id} names one */
+    public Optional<SystemView> view(TableId id) {
+        return Optional.ofNullable(views.get(id));
+    }
+
+    /** @return the views of a reserved namespace, by name */
+    public List<SystemView> viewsIn(NamespaceId ns) {
+        return views.values().stream().filter(v -> v.definition().id().namespace().equals(ns)).toList();
+    }
+
+    private List<TableDefinition> allWithViews() {
+        List<TableDefinition> all = new ArrayList<>(catalog.allTables());
+        views.values().forEach(v -> all.add(v.definition()));
+        return all;
+    }
+
+    private void add(NamespaceId ns, String name, List<ColumnDefinition> columns, Supplier<List<Object[]>> rows) {
+        TableId id = new TableId(ns, new TableName(name));
+        views.put(id, new SystemView(new TableDefinition(id, TableType.SYSTEM, columns,
+                TableOptions.defaults(TableType.SYSTEM), 1, columns.size(), 0, 0), rows));
+    }
+
+    private static List<ColumnDefinition> cols(String... specs) {
+        List<ColumnDefinition> out = new ArrayList<>();
+        for (String spec : specs) {
+            String[] p = spec.split(" ");
+            out.add(new ColumnDefinition(out.size(), p[0], out.size() + 1, KalamDataType.fromSql(p[1], List.of()),
+                    true, false, ColumnDefault.NONE, null));
+        }
+        return out;
+    }
+
+    private static Long micros(Long millis) {
+        return millis == null ? null : millis * 1000L;
+    }
+}

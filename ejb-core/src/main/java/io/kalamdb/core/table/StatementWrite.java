@@ -1,0 +1,172 @@
+package io.kalamdb.core.table;
+
+import io.kalamdb.core.model.ErrorCode;
+import io.kalamdb.core.model.KalamException;
+import io.kalamdb.core.model.TableType;
+import io.kalamdb.core.model.UserId;
+import io.kalamdb.core.store.KalamStore;
+import io.kalamdb.core.store.RowCodec;
+import io.kalamdb.core.store.SnowflakeIdGenerator;
+import io.kalamdb.core.store.StoreBatch;
+import io.kalamdb.core.store.StoredRow;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
+
+/**
+ * The writes of one statement: staged, validated, then committed as one RocksDB {@code WriteBatch}
+ * (DESIGN.md §3), so a statement that fails writes nothing. Each touched (table, owner) scope is locked from
+ * the first {@link #lock} or write until {@link #close()}, which makes check-then-write (duplicate keys,
+ * read-modify-write updates) race-free against other statements. Not thread-safe; use from one thread.
+ */
+public final class StatementWrite implements AutoCloseable {
+    private static final long LOCK_TIMEOUT_SECONDS = 10;
+
+    private final KalamStore store;
+    private final SnowflakeIdGenerator seq;
+    private final Function<String, Lock> locks;
+    private final Set<Lock> held = new LinkedHashSet<>();
+    private final StoreBatch batch;
+    private final Map<ByteBuffer, StoredRow> staged = new HashMap<>();
+    private final List<Long> seqs = new ArrayList<>();
+    private int affected;
+
+    StatementWrite(KalamStore store, SnowflakeIdGenerator seq, Function<String, Lock> locks) {
+        this.store = store;
+        this.seq = seq;
+        this.locks = locks;
+        this.batch = store.newBatch();
+    }
+
+    /**
+     * Locks the (table, owner) scope until {@link #close()}. Call before reading rows you are going to
+     * rewrite.
+     *
+     * @throws KalamException SQL_EXECUTION_ERROR if the lock is not had within 10 s
+     */
+    public void lock(TableStore table, UserId owner) {
+        String scope = table.partition().name() + (table.type().isPerUser() ? "\u0000" + owner : "");
+        Lock lock = locks.apply(scope);
+        if (held.contains(lock)) {
+            return;
+        }
+        try {
+            if (!lock.tryLock(LOCK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new KalamException(ErrorCode.SQL_EXECUTION_ERROR, "Timed out waiting for a write lock on "
+                        + table.tableId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KalamException(ErrorCode.SQL_EXECUTION_ERROR, "Interrupted waiting for a write lock", e);
+        }
+        held.add(lock);
+    }
+
+    /**
+     * Stages an insert of a new row.
+     *
+     * @param values        column values by column id (canonical Java values)
+     * @param schemaVersion the table's current schema version
+     * @return the row's {@code _seq}
+     * @throws KalamException CONSTRAINT_VIOLATION if a live row with that key exists or was inserted earlier
+     *                        in this statement
+     */
+    public long insert(TableStore table, UserId owner, Object pk, Object[] values, int schemaVersion) {
+        lock(table, owner);
+        byte[] key = table.key(owner, pk);
+        StoredRow existing = current(table, key);
+        if (existing != null && !existing.deleted()) {
+            throw new KalamException(ErrorCode.CONSTRAINT_VIOLATION, "duplicate key value violates unique "
+                    + "constraint: primary key " + pk + " already exists in " + table.tableId());
+        }
+        return put(table, key, new StoredRow(schemaVersion, seq.nextId(), false, values));
+    }
+
+    /**
+     * Stages a new version of an existing row.
+     *
+     * @return the new {@code _seq}
+     */
+    public long update(TableStore table, UserId owner, Object pk, Object[] values, int schemaVersion) {
+        lock(table, owner);
+        return put(table, table.key(owner, pk), new StoredRow(schemaVersion, seq.nextId(), false, values));
+    }
+
+    /**
+     * Stages a delete: a tombstone (soft delete, {@code _deleted = true}, values kept) for USER and SHARED
+     * tables, a hard delete for STREAM tables.
+     *
+     * @param current the row being deleted
+     */
+    public void delete(TableStore table, UserId owner, Object pk, StoredRow current) {
+        lock(table, owner);
+        byte[] key = table.key(owner, pk);
+        if (table.type() == TableType.STREAM) {
+            batch.delete(table.partition(), key);
+            staged.put(ByteBuffer.wrap(key), new StoredRow(current.schemaVersion(), current.seq(), true,
+                    current.values()));
+            affected++;
+            return;
+        }
+        put(table, key, new StoredRow(current.schemaVersion(), seq.nextId(), true, current.values()));
+    }
+
+    /**
+     * Reads a row as this statement sees it: its own staged version if any, else the stored one.
+     *
+     * @return the row (tombstones included) or null
+     */
+    public StoredRow read(TableStore table, UserId owner, Object pk) {
+        return current(table, table.key(owner, pk));
+    }
+
+    private StoredRow current(TableStore table, byte[] key) {
+        StoredRow mine = staged.get(ByteBuffer.wrap(key));
+        if (mine != null) {
+            return mine;
+        }
+        byte[] value = store.get(table.partition(), key);
+        return value == null ? null : RowCodec.decode(value);
+    }
+
+    private long put(TableStore table, byte[] key, StoredRow row) {
+        batch.put(table.partition(), key, RowCodec.encode(row));
+        staged.put(ByteBuffer.wrap(key), row);
+        seqs.add(row.seq());
+        affected++;
+        return row.seq();
+    }
+
+    /** @return the number of rows staged so far */
+    public int affectedRows() {
+        return affected;
+    }
+
+    /**
+     * Commits every staged write atomically. After it returns the writes are durable per the store's
+     * durability tier.
+     *
+     * @return the number of rows written
+     */
+    public int commit() {
+        store.commit(batch);
+        return affected;
+    }
+
+    /** Releases the locks; discards the batch if it was not committed. */
+    @Override
+    public void close() {
+        batch.close();
+        for (Lock lock : held) {
+            lock.unlock();
+        }
+        held.clear();
+    }
+}
