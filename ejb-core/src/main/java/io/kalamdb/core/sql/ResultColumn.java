@@ -1,6 +1,8 @@
 package io.kalamdb.core.sql;
 
+import io.kalamdb.core.model.ColumnDefinition;
 import io.kalamdb.core.model.KalamDataType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,5 +21,17 @@ public record ResultColumn(String name, KalamDataType type, List<String> flags) 
     /** @return a nullable column with no flags */
     public static ResultColumn of(String name, KalamDataType type) {
         return new ResultColumn(name, type, List.of());
+    }
+
+    /** @return the entry of a table column: its type and flags {@code pk} / {@code nn} */
+    public static ResultColumn of(ColumnDefinition c) {
+        List<String> flags = new ArrayList<>();
+        if (c.primaryKey()) {
+            flags.add("pk");
+        }
+        if (!c.nullable()) {
+            flags.add("nn");
+        }
+        return new ResultColumn(c.name(), c.dataType(), flags);
     }
 }

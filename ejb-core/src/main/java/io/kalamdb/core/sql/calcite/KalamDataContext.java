@@ -3,6 +3,7 @@ package io.kalamdb.core.sql.calcite;
 import io.kalamdb.core.sql.SqlSession;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
@@ -23,6 +24,7 @@ public final class KalamDataContext implements DataContext {
     private final JavaTypeFactory typeFactory;
     private final SqlSession session;
     private final List<Object> params;
+    private final Map<String, Object> stash;
     private final long nowMillis = System.currentTimeMillis();
     private final AtomicBoolean cancel = new AtomicBoolean();
 
@@ -31,9 +33,11 @@ public final class KalamDataContext implements DataContext {
      * @param typeFactory the type factory
      * @param session     the caller
      * @param params      parameter values by {@code ?} index, already in Calcite's representation
+     * @param stash       objects the compiled plan refers to by name (interpreter nodes)
      */
     public KalamDataContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, SqlSession session,
-                            List<Object> params) {
+                            List<Object> params, Map<String, Object> stash) {
+        this.stash = stash;
         this.rootSchema = rootSchema;
         this.typeFactory = typeFactory;
         this.session = session;
@@ -59,6 +63,10 @@ public final class KalamDataContext implements DataContext {
     public Object get(String name) {
         if (name.startsWith("?")) {
             return params.get(Integer.parseInt(name.substring(1)));
+        }
+        Object stashed = stash.get(name);
+        if (stashed != null) {
+            return stashed;
         }
         if (SESSION.equals(name)) {
             return session;

@@ -1,0 +1,36 @@
+package io.kalamdb.core.sql.calcite;
+
+import io.kalamdb.core.model.ErrorCode;
+import io.kalamdb.core.model.KalamException;
+import org.apache.calcite.runtime.CalciteContextException;
+
+/**
+ * Turns Calcite validation failures into contract errors: an unknown table (or namespace of a qualified
+ * table name) becomes TABLE_NOT_FOUND, anything else INVALID_SQL; the message keeps Calcite's text and
+ * its line and column.
+ */
+final class ValidationErrors {
+    private ValidationErrors() {
+    }
+
+    static KalamException translate(CalciteContextException e) {
+        String reason = e.getCause() != null && e.getCause().getMessage() != null
+                ? e.getCause().getMessage() : e.getMessage();
+        String where = " at line " + e.getPosLine() + ", column " + e.getPosColumn();
+        if (reason.startsWith("Object '") && reason.contains("' not found")) {
+            String name = reason.substring("Object '".length(), reason.indexOf("' not found"));
+            int within = reason.indexOf("within '");
+            if (within >= 0) {
+                name = reason.substring(within + "within '".length(), reason.lastIndexOf('\'')) + "." + name;
+            }
+            return new KalamException(ErrorCode.TABLE_NOT_FOUND, "ERROR: relation \"" + name + "\" does not exist"
+                    + where, e);
+        }
+        if (reason.startsWith("Table '") && reason.contains("' not found")) {
+            String name = reason.substring("Table '".length(), reason.indexOf("' not found"));
+            return new KalamException(ErrorCode.TABLE_NOT_FOUND, "ERROR: relation \"" + name + "\" does not exist"
+                    + where, e);
+        }
+        return new KalamException(ErrorCode.INVALID_SQL, reason + where, e);
+    }
+}

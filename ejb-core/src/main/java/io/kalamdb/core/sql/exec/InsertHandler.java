@@ -1,0 +1,203 @@
+package io.kalamdb.core.sql.exec;
+
+import io.kalamdb.core.auth.AccessPolicy;
+import io.kalamdb.core.model.ColumnDefinition;
+import io.kalamdb.core.model.ErrorCode;
+import io.kalamdb.core.model.KalamDataType;
+import io.kalamdb.core.model.KalamException;
+import io.kalamdb.core.model.TableDefinition;
+import io.kalamdb.core.model.TableType;
+import io.kalamdb.core.model.UserId;
+import io.kalamdb.core.sql.ResultColumn;
+import io.kalamdb.core.sql.StatementResult;
+import io.kalamdb.core.sql.calcite.QueryPlanner;
+import io.kalamdb.core.table.StatementWrite;
+import io.kalamdb.core.table.TableStore;
+import io.kalamdb.core.table.TableStores;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+
+/**
+ * INSERT: the direct path for {@code VALUES} rows (expressions evaluated by {@link ExpressionEvaluator}, no
+ * planning), Calcite for {@code INSERT … SELECT}. Omitted columns take their DEFAULT (evaluated per row) or
+ * NULL; every value is coerced to its column type; NOT NULL and duplicate primary keys are checked for
+ * every row before anything is written, and the statement commits as one batch. {@code RETURNING} returns
+ * the stored rows (with {@code _seq} when asked for).
+ */
+public final class InsertHandler {
+    private final TableResolver resolver;
+    private final AccessPolicy policy;
+    private final TableStores tables;
+    private final ExpressionEvaluator evaluator;
+    private final QueryPlanner planner;
+    private final Function<String, SqlNode> expressionParser;
+    private final Map<String, SqlNode> parsedDefaults = new ConcurrentHashMap<>();
+
+    /**
+     * @param expressionParser parses stored DEFAULT expressions (cached here by text)
+     */
+    public InsertHandler(TableResolver resolver, AccessPolicy policy, TableStores tables,
+                         ExpressionEvaluator evaluator, QueryPlanner planner,
+                         Function<String, SqlNode> expressionParser) {
+        this.resolver = resolver;
+        this.policy = policy;
+        this.tables = tables;
+        this.evaluator = evaluator;
+        this.planner = planner;
+        this.expressionParser = expressionParser;
+    }
+
+    /**
+     * @param insert    the INSERT
+     * @param returning the RETURNING list, or null
+     * @return {@code Inserted N row(s)}, or the returned rows
+     * @throws KalamException TABLE_NOT_FOUND, PERMISSION_DENIED, INVALID_SQL (unknown column, arity),
+     *                        CONSTRAINT_VIOLATION (NOT NULL, type, duplicate key) — nothing written then
+     */
+    public StatementResult execute(SqlInsert insert, SqlNodeList returning, StatementContext ctx) {
+        TableDefinition def = resolver.require((SqlIdentifier) insert.getTargetTable(), ctx.session().namespace());
+        policy.checkWrite(def, ctx.session().role());
+        if (def.type() == TableType.STREAM) {
+            throw new KalamException(ErrorCode.SQL_EXECUTION_ERROR, "Writing to STREAM table " + def.id()
+                    + " is not supported yet: STREAM tables arrive with live queries");
+        }
+        List<ColumnDefinition> targets = targetColumns(def, insert.getTargetColumnList());
+        List<List<Object>> sourceRows = sourceRows(insert.getSource(), targets.size(), ctx);
+        UserId owner = def.type().isPerUser() ? ctx.session().user() : null;
+        TableStore store = tables.forTable(def);
+        List<Object[]> stored = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
+        try (StatementWrite write = tables.newWrite()) {
+            for (List<Object> source : sourceRows) {
+                Object[] values = buildRow(def, targets, source, ctx);
+                Object pk = values[def.primaryKey().columnId()];
+                seqs.add(write.insert(store, owner, pk, values, def.schemaVersion()));
+                stored.add(values);
+            }
+            write.commit();
+        }
+        if (returning == null) {
+            return StatementResult.message("Inserted " + stored.size() + " row(s)", stored.size(), ctx.session().user());
+        }
+        return returningResult(def, returning, stored, seqs, ctx);
+    }
+
+    private List<ColumnDefinition> targetColumns(TableDefinition def, SqlNodeList columnList) {
+        if (columnList == null || columnList.isEmpty()) {
+            return def.columns();
+        }
+        List<ColumnDefinition> out = new ArrayList<>();
+        for (SqlNode n : columnList) {
+            String name = ((SqlIdentifier) n).getSimple();
+            ColumnDefinition c = def.column(name).orElseThrow(() -> KalamException.invalidSql("Column \"" + name
+                    + "\" of relation \"" + def.id() + "\" does not exist"));
+            if (out.contains(c)) {
+                throw KalamException.invalidSql("Column \"" + name + "\" specified more than once");
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    private List<List<Object>> sourceRows(SqlNode source, int arity, StatementContext ctx) {
+        List<List<Object>> rows = new ArrayList<>();
+        if (source.getKind() == SqlKind.VALUES) {
+            for (SqlNode rowNode : ((SqlCall) source).getOperandList()) {
+                List<SqlNode> exprs = rowNode.getKind() == SqlKind.ROW
+                        ? ((SqlBasicCall) rowNode).getOperandList() : List.of(rowNode);
+                if (exprs.size() != arity) {
+                    throw KalamException.invalidSql("INSERT has " + arity + " target column(s) but a VALUES row has "
+                            + exprs.size() + " value(s)");
+                }
+                List<Object> values = new ArrayList<>();
+                for (SqlNode e : exprs) {
+                    values.add(evaluator.evaluate(e, ctx));
+                }
+                rows.add(values);
+            }
+            return rows;
+        }
+        StatementContext selectCtx = new StatementContext(ctx.session(), "\u0000insert-select\u0000" + ctx.sql(),
+                ctx.params());
+        var plan = planner.prepare(selectCtx.sql(), source, ctx.session().namespace());
+        if (plan.columns().size() != arity) {
+            throw KalamException.invalidSql("INSERT has " + arity + " target column(s) but the SELECT returns "
+                    + plan.columns().size());
+        }
+        for (Object[] r : plan.execute(ctx.session(), ctx.params())) {
+            rows.add(new ArrayList<>(List.of(r)));
+        }
+        return rows;
+    }
+
+    private Object[] buildRow(TableDefinition def, List<ColumnDefinition> targets, List<Object> source,
+                              StatementContext ctx) {
+        Object[] values = new Object[def.nextColumnId()];
+        boolean[] given = new boolean[def.nextColumnId()];
+        for (int i = 0; i < targets.size(); i++) {
+            ColumnDefinition c = targets.get(i);
+            Object v = source.get(i);
+            if (v != ExpressionEvaluator.DEFAULT) {
+                values[c.columnId()] = c.dataType().coerce(v);
+                given[c.columnId()] = true;
+            }
+        }
+        for (ColumnDefinition c : def.columns()) {
+            if (!given[c.columnId()] && c.defaultValue().isPresent()) {
+                SqlNode expr = parsedDefaults.computeIfAbsent(c.defaultValue().sql(), expressionParser);
+                values[c.columnId()] = c.dataType().coerce(evaluator.evaluate(expr, ctx));
+            }
+        }
+        RowValues.checkNotNull(def, values);
+        return values;
+    }
+
+    private StatementResult returningResult(TableDefinition def, SqlNodeList returning, List<Object[]> stored,
+                                            List<Long> seqs, StatementContext ctx) {
+        List<ColumnDefinition> cols = new ArrayList<>();
+        List<ResultColumn> schema = new ArrayList<>();
+        List<Boolean> isSeq = new ArrayList<>();
+        for (SqlNode n : returning) {
+            if (n instanceof SqlIdentifier id && id.isStar()) {
+                for (ColumnDefinition c : def.columns()) {
+                    cols.add(c);
+                    isSeq.add(false);
+                    schema.add(ResultColumn.of(c));
+                }
+            } else if (n instanceof SqlIdentifier id && id.names.get(id.names.size() - 1)
+                    .equals(TableDefinition.SEQ_COLUMN)) {
+                cols.add(null);
+                isSeq.add(true);
+                schema.add(ResultColumn.of(TableDefinition.SEQ_COLUMN, KalamDataType.BIGINT));
+            } else if (n instanceof SqlIdentifier id) {
+                String name = id.names.get(id.names.size() - 1);
+                ColumnDefinition c = def.column(name).orElseThrow(() -> KalamException.invalidSql(
+                        "RETURNING column \"" + name + "\" does not exist in " + def.id()));
+                cols.add(c);
+                isSeq.add(false);
+                schema.add(ResultColumn.of(c));
+            } else {
+                throw KalamException.invalidSql("RETURNING supports column names and * only");
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (int r = 0; r < stored.size(); r++) {
+            Object[] out = new Object[cols.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = isSeq.get(i) ? seqs.get(r) : stored.get(r)[cols.get(i).columnId()];
+            }
+            rows.add(out);
+        }
+        return new StatementResult(schema, rows, rows.size(), null, ctx.session().user());
+    }
+}

@@ -1,0 +1,51 @@
+package io.kalamdb.core.sql.exec;
+
+import io.kalamdb.core.model.TableDefinition;
+import io.kalamdb.core.sql.calcite.QueryPlanner;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * Finds the rows an UPDATE or DELETE touches by running {@code SELECT pk, exprs… FROM t [AS a] WHERE cond}
+ * through Calcite (Calcite's own table-modify path cannot update or delete; see STACK-NOTES). The plan is
+ * cached under the DML statement's text, and a primary-key equality in the WHERE becomes a point get.
+ */
+final class MatchingRows {
+    private final QueryPlanner planner;
+
+    MatchingRows(QueryPlanner planner) {
+        this.planner = planner;
+    }
+
+    /**
+     * @param def       the target table
+     * @param target    the table name as written
+     * @param alias     its alias, or null
+     * @param exprs     extra expressions to compute per row (UPDATE's SET values), may be empty
+     * @param condition the WHERE, or null for every row
+     * @param kind      "update" or "delete", part of the plan-cache key
+     * @return rows of {@code [pk, expr values…]} in canonical values
+     */
+    List<Object[]> find(TableDefinition def, SqlNode target, SqlIdentifier alias, List<SqlNode> exprs,
+                        SqlNode condition, String kind, StatementContext ctx) {
+        SqlParserPos pos = SqlParserPos.ZERO;
+        List<SqlNode> select = new ArrayList<>();
+        String qualifier = alias != null ? alias.getSimple() : null;
+        String pk = def.primaryKey().name();
+        select.add(qualifier != null ? new SqlIdentifier(List.of(qualifier, pk), pos) : new SqlIdentifier(pk, pos));
+        select.addAll(exprs);
+        SqlNode from = alias == null ? target
+                : new SqlBasicCall(SqlStdOperatorTable.AS, new SqlNode[] {target, alias}, pos);
+        SqlSelect query = new SqlSelect(pos, SqlNodeList.EMPTY, new SqlNodeList(select, pos), from, condition,
+                null, null, null, null, null, null, null, null);
+        return planner.prepare("\u0000" + kind + "\u0000" + ctx.sql(), query, ctx.session().namespace())
+                .execute(ctx.session(), ctx.params());
+    }
+}
