@@ -7,6 +7,7 @@ import io.kalamdb.core.model.TableDefinition;
 import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.sql.SqlSession;
 import io.kalamdb.core.store.StoredRow;
+import io.kalamdb.core.table.SchemaEvolution;
 import io.kalamdb.core.table.TableStore;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -141,7 +142,7 @@ public final class KalamTable extends AbstractTable implements ProjectableFilter
                 out[i] = row.deleted();
             } else {
                 ColumnDefinition col = def.columns().get(c);
-                out[i] = CalciteTypes.toCalcite(col.dataType(), row.value(col.columnId()));
+                out[i] = CalciteTypes.toCalcite(col.dataType(), SchemaEvolution.currentValue(def, row, col));
             }
         }
         return out;

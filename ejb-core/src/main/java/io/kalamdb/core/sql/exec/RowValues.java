@@ -4,16 +4,10 @@ import io.kalamdb.core.model.ColumnDefinition;
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.TableDefinition;
-import java.util.Arrays;
 
-/** Helpers for value arrays indexed by column id, as stored. */
+/** Checks on value arrays indexed by column id, as stored. */
 final class RowValues {
     private RowValues() {
-    }
-
-    /** @return a copy of {@code values} long enough for every column id of {@code def} */
-    static Object[] sized(TableDefinition def, Object[] values) {
-        return Arrays.copyOf(values, Math.max(values.length, def.nextColumnId()));
     }
 
     /**

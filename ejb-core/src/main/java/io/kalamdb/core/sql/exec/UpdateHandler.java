@@ -10,6 +10,7 @@ import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.sql.StatementResult;
 import io.kalamdb.core.sql.calcite.QueryPlanner;
 import io.kalamdb.core.store.StoredRow;
+import io.kalamdb.core.table.SchemaEvolution;
 import io.kalamdb.core.table.StatementWrite;
 import io.kalamdb.core.table.TableStore;
 import io.kalamdb.core.table.TableStores;
@@ -73,7 +74,7 @@ public final class UpdateHandler {
                 if (current == null || current.deleted()) {
                     continue;
                 }
-                Object[] values = RowValues.sized(def, current.values());
+                Object[] values = SchemaEvolution.currentValues(def, current);
                 for (int i = 0; i < targets.size(); i++) {
                     ColumnDefinition c = targets.get(i);
                     values[c.columnId()] = c.dataType().coerce(row[i + 1]);

@@ -1,0 +1,108 @@
+package io.kalamdb.core.auth;
+
+import io.kalamdb.core.model.ErrorCode;
+import io.kalamdb.core.model.KalamException;
+import io.kalamdb.core.model.UserId;
+import io.kalamdb.core.store.KalamStore;
+import io.kalamdb.core.store.Partition;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Authentication (DESIGN.md §5): passwords are checked only at login (bcrypt is deliberately slow); every
+ * other request carries an HS256 JWT. The signing secret is generated once and persisted in
+ * {@code system_meta}, so tokens survive a restart.
+ */
+public final class AuthService {
+    private static final byte[] SECRET_KEY = "jwt_secret".getBytes(StandardCharsets.UTF_8);
+    private static final String ISSUER = "kalamdb";
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final TokenService tokens;
+
+    /** The outcome of a successful login or refresh. */
+    public record Session(UserRecord user, IssuedToken accessToken, IssuedToken refreshToken) {
+    }
+
+    /**
+     * @param store      for the persisted secret
+     * @param users      user records
+     * @param hasher     bcrypt
+     * @param accessTtl  access-token lifetime
+     * @param refreshTtl refresh-token lifetime
+     */
+    public AuthService(KalamStore store, UserRepository users, PasswordHasher hasher, Duration accessTtl,
+                       Duration refreshTtl) {
+        this.users = users;
+        this.hasher = hasher;
+        this.tokens = new TokenService(secret(store), ISSUER, accessTtl, refreshTtl, Clock.systemUTC());
+    }
+
+    private static byte[] secret(KalamStore store) {
+        Partition meta = store.partition(KalamStore.SYSTEM_META);
+        byte[] secret = store.get(meta, SECRET_KEY);
+        if (secret == null) {
+            secret = TokenService.newSecret();
+            store.commit(store.newBatch().put(meta, SECRET_KEY, secret));
+        }
+        return secret;
+    }
+
+    /**
+     * @return tokens for the user
+     * @throws KalamException AUTH_REQUIRED for an unknown, deleted or password-less user or a wrong password
+     *                        (one message for all, so it reveals nothing)
+     */
+    public Session login(String username, String password) {
+        UserRecord user;
+        try {
+            user = users.find(new UserId(username)).filter(UserRecord::active).orElse(null);
+        } catch (KalamException e) {
+            user = null;
+        }
+        if (user == null || user.passwordHash() == null || password == null || password.isEmpty()
+                || !hasher.verify(password.toCharArray(), user.passwordHash())) {
+            throw new KalamException(ErrorCode.AUTH_REQUIRED, "Invalid username or password");
+        }
+        return issue(user);
+    }
+
+    /**
+     * @return new tokens for the holder of a valid refresh token
+     * @throws KalamException AUTH_REQUIRED if the token is invalid or its user deleted
+     */
+    public Session refresh(String refreshToken) {
+        return issue(activeUser(tokens.verify(refreshToken, TokenService.REFRESH)));
+    }
+
+    /**
+     * @param accessToken a bearer token
+     * @return its active user
+     * @throws KalamException AUTH_REQUIRED if the token is invalid or its user deleted
+     */
+    public UserRecord authenticate(String accessToken) {
+        return activeUser(tokens.verify(accessToken, TokenService.ACCESS));
+    }
+
+    /** @return true while root has no password: localhost requests without credentials act as root */
+    public boolean rootIsPasswordless() {
+        return users.find(UserId.ROOT).map(u -> u.passwordHash() == null).orElse(false);
+    }
+
+    /** @return root's record */
+    public UserRecord root() {
+        return users.find(UserId.ROOT).orElseThrow();
+    }
+
+    private UserRecord activeUser(VerifiedToken token) {
+        return users.find(token.userId()).filter(UserRecord::active)
+                .orElseThrow(() -> new KalamException(ErrorCode.AUTH_REQUIRED, "User no longer exists"));
+    }
+
+    private Session issue(UserRecord user) {
+        return new Session(user, tokens.issueAccess(user.id(), user.id().value(), user.role()),
+                tokens.issueRefresh(user.id(), user.id().value(), user.role()));
+    }
+}

@@ -1,0 +1,137 @@
+package io.kalamdb.core.auth;
+
+import io.kalamdb.core.model.ErrorCode;
+import io.kalamdb.core.model.KalamException;
+import io.kalamdb.core.model.Role;
+import io.kalamdb.core.model.UserId;
+import java.util.Optional;
+
+/**
+ * User lifecycle: create (or restore a soft-deleted user), change password / role / e-mail, soft delete.
+ * Permission checks go through the {@link AccessPolicy}; passwords are hashed with bcrypt
+ * ({@link PasswordHasher}) and never stored or returned in clear.
+ */
+public final class UserService {
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final AccessPolicy policy;
+
+    /** Creates the service. */
+    public UserService(UserRepository users, PasswordHasher hasher, AccessPolicy policy) {
+        this.users = users;
+        this.hasher = hasher;
+        this.policy = policy;
+    }
+
+    /**
+     * Creates {@code root} (role system, no password) on first start, and sets its password from
+     * configuration when one is given.
+     *
+     * @param rootPassword the configured root password, or null to leave root as it is
+     */
+    public void bootstrapRoot(String rootPassword) {
+        long now = System.currentTimeMillis();
+        UserRecord root = users.find(UserId.ROOT).orElse(null);
+        if (root == null) {
+            root = new UserRecord(UserId.ROOT, null, Role.SYSTEM, null, now, now, null, null);
+            users.save(root);
+        }
+        if (rootPassword != null && !rootPassword.isEmpty()
+                && (root.passwordHash() == null || !hasher.verify(rootPassword.toCharArray(), root.passwordHash()))) {
+            users.save(root.withPasswordHash(hasher.hash(rootPassword.toCharArray()), now));
+        }
+    }
+
+    /** @return the active user, if any */
+    public Optional<UserRecord> active(UserId id) {
+        return users.find(id).filter(UserRecord::active);
+    }
+
+    /**
+     * @param caller   who asks (dba or system)
+     * @param id       the new user's id (= username)
+     * @param password clear-text password
+     * @param role     user, service or dba (null: user)
+     * @param email    optional e-mail
+     * @param ifNotExists true to succeed quietly when the user exists
+     * @return true if created or restored
+     * @throws KalamException PERMISSION_DENIED, ALREADY_EXISTS, INVALID_PARAMETER (password, role system)
+     */
+    public boolean create(Role caller, UserId id, String password, Role role, String email, boolean ifNotExists) {
+        policy.checkManageUsers(caller);
+        Role r = role == null ? Role.USER : role;
+        if (r == Role.SYSTEM) {
+            throw new KalamException(ErrorCode.PERMISSION_DENIED, "The system role cannot be granted");
+        }
+        long now = System.currentTimeMillis();
+        Optional<UserRecord> existing = users.find(id);
+        if (existing.isPresent() && existing.get().active()) {
+            if (ifNotExists) {
+                return false;
+            }
+            throw new KalamException(ErrorCode.ALREADY_EXISTS, "User '" + id + "' already exists");
+        }
+        String hash = hasher.hash(password.toCharArray());
+        users.save(existing.map(u -> u.restored(hash, r, email, now))
+                .orElseGet(() -> new UserRecord(id, hash, r, email, now, now, null, null)));
+        return true;
+    }
+
+    /**
+     * Changes a user's password. Anyone may change their own; dba and system may change anyone's.
+     *
+     * @throws KalamException NOT_FOUND, PERMISSION_DENIED, INVALID_PARAMETER
+     */
+    public void setPassword(UserId caller, Role callerRole, UserId id, String password) {
+        if (!caller.equals(id)) {
+            policy.checkManageUsers(callerRole);
+        }
+        UserRecord u = require(id);
+        users.save(u.withPasswordHash(hasher.hash(password.toCharArray()), System.currentTimeMillis()));
+    }
+
+    /** @throws KalamException NOT_FOUND, PERMISSION_DENIED (also for granting system or changing root) */
+    public void setRole(Role callerRole, UserId id, Role role) {
+        policy.checkManageUsers(callerRole);
+        if (role == Role.SYSTEM || id.equals(UserId.ROOT)) {
+            throw new KalamException(ErrorCode.PERMISSION_DENIED, "The system role cannot be granted or removed");
+        }
+        users.save(require(id).withRole(role, System.currentTimeMillis()));
+    }
+
+    /** Changes a user's e-mail: their own, or anyone's for dba and system. */
+    public void setEmail(UserId caller, Role callerRole, UserId id, String email) {
+        if (!caller.equals(id)) {
+            policy.checkManageUsers(callerRole);
+        }
+        users.save(require(id).withEmail(email, System.currentTimeMillis()));
+    }
+
+    /**
+     * Soft-deletes a user: sets {@code deleted_at}; their data stays, login and tokens stop working at once.
+     *
+     * @return false if the user did not exist and {@code ifExists}
+     * @throws KalamException PERMISSION_DENIED (also for root or oneself), NOT_FOUND
+     */
+    public boolean drop(UserId caller, Role callerRole, UserId id, boolean ifExists) {
+        policy.checkManageUsers(callerRole);
+        if (id.equals(UserId.ROOT) || id.equals(caller)) {
+            throw new KalamException(ErrorCode.PERMISSION_DENIED, "Cannot drop " + (id.equals(UserId.ROOT)
+                    ? "root" : "yourself"));
+        }
+        Optional<UserRecord> u = active(id);
+        if (u.isEmpty()) {
+            if (ifExists) {
+                return false;
+            }
+            throw new KalamException(ErrorCode.NOT_FOUND, "User '" + id + "' does not exist");
+        }
+        users.save(u.get().deleted(System.currentTimeMillis()));
+        return true;
+    }
+
+    private UserRecord require(UserId id) {
+        return active(id).orElseThrow(() -> new KalamException(ErrorCode.NOT_FOUND, "User '" + id
+                + "' does not exist"));
+    }
+}
