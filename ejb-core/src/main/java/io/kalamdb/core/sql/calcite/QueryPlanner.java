@@ -124,7 +124,7 @@ public final class QueryPlanner {
                         .withIdentifierExpansion(true).withDefaultNullCollation(NullCollation.HIGH));
         SqlNode validated;
         try {
-            validated = validator.validate(query);
+            validated = validator.validate(query.accept(new FunctionAliases()));
         } catch (CalciteContextException e) {
             throw ValidationErrors.translate(e);
         }

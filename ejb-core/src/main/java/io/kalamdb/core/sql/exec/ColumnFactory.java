@@ -7,7 +7,6 @@ import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.TableDefinition;
 import io.kalamdb.core.sql.parser.ast.SqlKalamColumn;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.dialect.AnsiSqlDialect;
 
 /**
  * Turns a parsed column definition into a {@link ColumnDefinition}: resolves the type (aliases included),
@@ -44,7 +43,7 @@ final class ColumnFactory {
         if (expr != null) {
             Object sample = evaluator.evaluate(expr, ctx);
             type.coerce(sample);
-            dflt = ColumnDefault.of(expr.toSqlString(AnsiSqlDialect.DEFAULT).getSql());
+            dflt = ColumnDefault.of(SqlText.of(expr));
         }
         return new ColumnDefinition(columnId, name, ordinal, type, nullable, pk, dflt, column.getComment());
     }

@@ -1,0 +1,31 @@
+package io.kalamdb.core;
+
+import io.kalamdb.core.store.Durability;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Engine settings (documented in {@code docs/operations.md}).
+ *
+ * @param dataDir      the data directory; RocksDB lives in {@code <dataDir>/rocksdb}
+ * @param durability   whether commits fsync the WAL
+ * @param nodeId       this node's id in Snowflake {@code _seq} values, 0..1023
+ * @param rootPassword a password to set for root at start-up, or null
+ * @param bcryptCost   bcrypt work factor (4..31)
+ * @param accessTtl    access-token lifetime
+ * @param refreshTtl   refresh-token lifetime
+ */
+public record EngineConfig(Path dataDir, Durability durability, int nodeId, String rootPassword, int bcryptCost,
+                           Duration accessTtl, Duration refreshTtl) {
+    /** Requires the data directory. */
+    public EngineConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(durability, "durability");
+    }
+
+    /** @return defaults for a data directory: relaxed durability, node 0, bcrypt 12, 1 h / 7 d tokens */
+    public static EngineConfig defaults(Path dataDir) {
+        return new EngineConfig(dataDir, Durability.RELAXED, 0, null, 12, Duration.ofHours(1), Duration.ofDays(7));
+    }
+}

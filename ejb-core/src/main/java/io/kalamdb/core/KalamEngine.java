@@ -1,0 +1,133 @@
+package io.kalamdb.core;
+
+import io.kalamdb.core.auth.AccessPolicy;
+import io.kalamdb.core.auth.AuthService;
+import io.kalamdb.core.auth.PasswordHasher;
+import io.kalamdb.core.auth.UserRepository;
+import io.kalamdb.core.auth.UserService;
+import io.kalamdb.core.catalog.Catalog;
+import io.kalamdb.core.model.TableDefinition;
+import io.kalamdb.core.model.TableType;
+import io.kalamdb.core.sql.SqlEngine;
+import io.kalamdb.core.sql.calcite.KalamRootSchema;
+import io.kalamdb.core.sql.calcite.QueryPlanner;
+import io.kalamdb.core.sql.exec.AlterTableHandler;
+import io.kalamdb.core.sql.exec.DeleteHandler;
+import io.kalamdb.core.sql.exec.DescribeHandler;
+import io.kalamdb.core.sql.exec.ExpressionFallback;
+import io.kalamdb.core.sql.exec.ExpressionEvaluator;
+import io.kalamdb.core.sql.exec.InsertHandler;
+import io.kalamdb.core.sql.exec.NamespaceHandler;
+import io.kalamdb.core.sql.exec.PointLookup;
+import io.kalamdb.core.sql.exec.QueryHandler;
+import io.kalamdb.core.sql.exec.TableDdlHandler;
+import io.kalamdb.core.sql.exec.TableResolver;
+import io.kalamdb.core.sql.exec.UpdateHandler;
+import io.kalamdb.core.sql.exec.UserHandler;
+import io.kalamdb.core.sql.function.IdFunctions;
+import io.kalamdb.core.sql.parser.KalamSqlParser;
+import io.kalamdb.core.store.KalamStore;
+import io.kalamdb.core.store.KeyValue;
+import io.kalamdb.core.store.RangeScan;
+import io.kalamdb.core.store.RowCodec;
+import io.kalamdb.core.store.SnowflakeIdGenerator;
+import io.kalamdb.core.system.SystemViews;
+import io.kalamdb.core.table.TableStore;
+import io.kalamdb.core.table.TableStores;
+
+/**
+ * One KalamDB server's engine: opens the store, loads the catalog and users, creates {@code root} on first
+ * start, and wires the SQL engine and authentication. Plain Java — the web layer owns its lifecycle and
+ * closes it on shutdown. Thread-safe.
+ */
+public final class KalamEngine implements AutoCloseable {
+    private final KalamStore store;
+    private final Catalog catalog;
+    private final SqlEngine sql;
+    private final AuthService auth;
+    private final UserService users;
+
+    private KalamEngine(EngineConfig config) {
+        this.store = KalamStore.open(config.dataDir().resolve("rocksdb"), config.durability());
+        this.catalog = new Catalog(store);
+        SnowflakeIdGenerator seq = new SnowflakeIdGenerator(config.nodeId());
+        observeHighestSeq(seq);
+        IdFunctions.configure(seq);
+        TableStores tables = new TableStores(store, seq);
+        AccessPolicy policy = new AccessPolicy();
+        UserRepository userRepository = new UserRepository(store);
+        PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
+        this.users = new UserService(userRepository, hasher, policy);
+        users.bootstrapRoot(config.rootPassword());
+        this.auth = new AuthService(store, userRepository, hasher, config.accessTtl(), config.refreshTtl());
+
+        SystemViews views = new SystemViews(catalog, userRepository);
+        QueryPlanner planner = new QueryPlanner(catalog, new KalamRootSchema(catalog, tables, views, policy));
+        TableResolver resolver = new TableResolver(catalog);
+        ExpressionEvaluator evaluator = new ExpressionEvaluator(new ExpressionFallback(planner));
+        this.sql = new SqlEngine(planner, new QueryHandler(planner),
+                new PointLookup(catalog, resolver, policy, tables),
+                new InsertHandler(resolver, policy, tables, evaluator, planner, KalamSqlParser::parseExpression),
+                new UpdateHandler(resolver, policy, tables, planner),
+                new DeleteHandler(resolver, policy, tables, planner),
+                new NamespaceHandler(catalog, tables, policy),
+                new TableDdlHandler(catalog, tables, resolver, policy, evaluator),
+                new AlterTableHandler(catalog, resolver, policy, evaluator),
+                new DescribeHandler(catalog, resolver),
+                new UserHandler(users));
+    }
+
+    /**
+     * Opens (or creates) the engine's data under {@code config.dataDir()}.
+     *
+     * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened
+     */
+    public static KalamEngine open(EngineConfig config) {
+        return new KalamEngine(config);
+    }
+
+    /** @return the SQL entry point */
+    public SqlEngine sql() {
+        return sql;
+    }
+
+    /** @return login, refresh and token verification */
+    public AuthService auth() {
+        return auth;
+    }
+
+    /** @return user lookups and lifecycle */
+    public UserService users() {
+        return users;
+    }
+
+    /** @return the catalog (for health and statistics) */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Makes new {@code _seq} values exceed every stored one, so row versions stay monotonic across a
+     * restart even if the clock moved back.
+     */
+    private void observeHighestSeq(SnowflakeIdGenerator seq) {
+        for (TableDefinition def : catalog.allTables()) {
+            if (def.type() == TableType.SYSTEM) {
+                continue;
+            }
+            try (RangeScan scan = store.scan(store.partition(TableStore.partitionName(def.id(), def.type())),
+                    null, null, null)) {
+                while (scan.hasNext()) {
+                    KeyValue kv = scan.next();
+                    seq.observe(RowCodec.seqOf(kv.value()));
+                }
+            }
+        }
+    }
+
+    /** Closes the store (flushing the WAL). */
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,173 @@
+package io.kalamdb.core.sql;
+
+import io.kalamdb.core.model.ErrorCode;
+import io.kalamdb.core.model.KalamException;
+import io.kalamdb.core.sql.calcite.QueryPlanner;
+import io.kalamdb.core.sql.exec.AlterTableHandler;
+import io.kalamdb.core.sql.exec.DeleteHandler;
+import io.kalamdb.core.sql.exec.DescribeHandler;
+import io.kalamdb.core.sql.exec.InsertHandler;
+import io.kalamdb.core.sql.exec.NamespaceHandler;
+import io.kalamdb.core.sql.exec.PointLookup;
+import io.kalamdb.core.sql.exec.QueryHandler;
+import io.kalamdb.core.sql.exec.StatementContext;
+import io.kalamdb.core.sql.exec.TableDdlHandler;
+import io.kalamdb.core.sql.exec.UpdateHandler;
+import io.kalamdb.core.sql.exec.UserHandler;
+import io.kalamdb.core.sql.parser.KalamSqlParser;
+import io.kalamdb.core.sql.parser.ParsedStatement;
+import io.kalamdb.core.sql.parser.ast.SqlAlterKalamTable;
+import io.kalamdb.core.sql.parser.ast.SqlAlterUser;
+import io.kalamdb.core.sql.parser.ast.SqlClearCache;
+import io.kalamdb.core.sql.parser.ast.SqlCreateKalamTable;
+import io.kalamdb.core.sql.parser.ast.SqlCreateNamespace;
+import io.kalamdb.core.sql.parser.ast.SqlCreateUser;
+import io.kalamdb.core.sql.parser.ast.SqlDescribeKalamTable;
+import io.kalamdb.core.sql.parser.ast.SqlDropKalamTable;
+import io.kalamdb.core.sql.parser.ast.SqlDropNamespace;
+import io.kalamdb.core.sql.parser.ast.SqlDropUser;
+import io.kalamdb.core.sql.parser.ast.SqlInsertReturning;
+import io.kalamdb.core.sql.parser.ast.SqlShowNamespaces;
+import io.kalamdb.core.sql.parser.ast.SqlShowTables;
+import io.kalamdb.core.sql.parser.ast.SqlUseNamespace;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
+
+/**
+ * The SQL entry point: parses a request's text into statements, runs them in order and returns one
+ * {@link StatementResult} per statement (DESIGN.md §5). Statements run one after another, each committed on
+ * its own; the first failure stops the batch and — when there are several statements — names its number
+ * ({@code Statement 3 failed: …}); earlier statements stay committed. Parameters ({@code $1…$n} or
+ * {@code ?}) are only allowed with a single statement.
+ */
+public final class SqlEngine {
+    private final QueryPlanner planner;
+    private final QueryHandler queries;
+    private final PointLookup pointLookup;
+    private final InsertHandler inserts;
+    private final UpdateHandler updates;
+    private final DeleteHandler deletes;
+    private final NamespaceHandler namespaces;
+    private final TableDdlHandler tableDdl;
+    private final AlterTableHandler alterTable;
+    private final DescribeHandler describe;
+    private final UserHandler users;
+
+    /** Wires the statement handlers; built by {@code KalamEngine}. */
+    public SqlEngine(QueryPlanner planner, QueryHandler queries, PointLookup pointLookup, InsertHandler inserts,
+                     UpdateHandler updates, DeleteHandler deletes, NamespaceHandler namespaces,
+                     TableDdlHandler tableDdl, AlterTableHandler alterTable, DescribeHandler describe,
+                     UserHandler users) {
+        this.planner = planner;
+        this.queries = queries;
+        this.pointLookup = pointLookup;
+        this.inserts = inserts;
+        this.updates = updates;
+        this.deletes = deletes;
+        this.namespaces = namespaces;
+        this.tableDdl = tableDdl;
+        this.alterTable = alterTable;
+        this.describe = describe;
+        this.users = users;
+    }
+
+    /**
+     * @param session the caller; {@code USE} changes its namespace for the rest of the batch
+     * @param sql     one or more statements separated by {@code ;}
+     * @param params  parameter values for {@code $1…$n} (JSON-ish Java values), or empty
+     * @return one result per statement
+     * @throws KalamException EMPTY_SQL, INVALID_SQL / BATCH_PARSE_ERROR (nothing ran), PARAMS_WITH_BATCH,
+     *                        INVALID_PARAMETER, or the failing statement's error (prefixed with its number
+     *                        in a batch)
+     */
+    public List<StatementResult> execute(SqlSession session, String sql, List<Object> params) {
+        List<ParsedStatement> statements = KalamSqlParser.parseScript(sql);
+        if (statements.size() > 1 && !params.isEmpty()) {
+            throw new KalamException(ErrorCode.PARAMS_WITH_BATCH,
+                    "Parameters cannot be used with multiple statements (" + statements.size() + " given)");
+        }
+        List<StatementResult> results = new ArrayList<>();
+        for (ParsedStatement statement : statements) {
+            try {
+                StatementContext ctx = new StatementContext(session, statement.sql(), bind(statement, params));
+                results.add(dispatch(statement.node(), ctx));
+            } catch (KalamException e) {
+                if (statements.size() == 1) {
+                    throw e;
+                }
+                throw new KalamException(e.code(), "Statement " + statement.number() + " failed: " + e.getMessage(), e);
+            }
+        }
+        return results;
+    }
+
+    private static List<Object> bind(ParsedStatement statement, List<Object> params) {
+        if (params.size() > statement.paramCount()) {
+            throw new KalamException(ErrorCode.INVALID_PARAMETER, params.size() + " parameter(s) given but the "
+                    + "statement uses " + statement.paramCount());
+        }
+        List<Object> ordered = new ArrayList<>(statement.paramOrder().length);
+        for (int index : statement.paramOrder()) {
+            if (index >= params.size()) {
+                throw new KalamException(ErrorCode.INVALID_PARAMETER, "Parameter $" + (index + 1)
+                        + " is missing: " + params.size() + " parameter(s) given");
+            }
+            ordered.add(params.get(index));
+        }
+        return ordered;
+    }
+
+    private StatementResult dispatch(SqlNode node, StatementContext ctx) {
+        if (node instanceof SqlInsertReturning r) {
+            return inserts.execute(r.getInsert(), r.getReturning(), ctx);
+        } else if (node instanceof SqlInsert i) {
+            return inserts.execute(i, null, ctx);
+        } else if (node instanceof SqlUpdate u) {
+            return updates.execute(u, ctx);
+        } else if (node instanceof SqlDelete d) {
+            return deletes.execute(d, ctx);
+        } else if (node.getKind().belongsTo(SqlKind.QUERY)) {
+            return pointLookup.tryExecute(node, ctx).orElseGet(() -> queries.execute(node, ctx));
+        } else if (node instanceof SqlCreateNamespace s) {
+            return namespaces.create(s, ctx);
+        } else if (node instanceof SqlDropNamespace s) {
+            return namespaces.drop(s, ctx);
+        } else if (node instanceof SqlShowNamespaces) {
+            return namespaces.show(ctx);
+        } else if (node instanceof SqlUseNamespace s) {
+            return namespaces.use(s, ctx);
+        } else if (node instanceof SqlCreateKalamTable s) {
+            return tableDdl.create(s, ctx);
+        } else if (node instanceof SqlDropKalamTable s) {
+            return tableDdl.drop(s, ctx);
+        } else if (node instanceof SqlAlterKalamTable s) {
+            return alterTable.execute(s, ctx);
+        } else if (node instanceof SqlShowTables s) {
+            return describe.showTables(s, ctx);
+        } else if (node instanceof SqlDescribeKalamTable s) {
+            return describe.describe(s, ctx);
+        } else if (node instanceof SqlCreateUser s) {
+            return users.create(s, ctx);
+        } else if (node instanceof SqlAlterUser s) {
+            return users.alter(s, ctx);
+        } else if (node instanceof SqlDropUser s) {
+            return users.drop(s, ctx);
+        } else if (node instanceof SqlClearCache) {
+            long plans = planner.cachedPlans();
+            planner.clear();
+            return StatementResult.message("Cleared " + plans + " cached plan(s)", plans, ctx.session().user());
+        }
+        throw new KalamException(ErrorCode.SQL_EXECUTION_ERROR, "Statement not supported in this version: "
+                + firstWords(ctx.sql()));
+    }
+
+    private static String firstWords(String sql) {
+        String s = sql.strip().replaceAll("\\s+", " ");
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}
