@@ -11,6 +11,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -73,6 +74,10 @@ public final class ExpressionEvaluator {
         if (node.getKind() == SqlKind.DEFAULT) {
             return DEFAULT;
         }
+        if (node instanceof SqlIdentifier id && id.isSimple()) {
+            Object v = niladic(id.getSimple(), ctx);
+            return v == NOT_HANDLED ? fallback.apply(node, ctx) : v;
+        }
         if (node instanceof SqlCall call) {
             Object v = evaluateCall(call, ctx);
             return v == NOT_HANDLED ? fallback.apply(node, ctx) : v;
@@ -113,8 +118,12 @@ public final class ExpressionEvaluator {
         if (!(call instanceof SqlBasicCall) || !ops.isEmpty()) {
             return NOT_HANDLED;
         }
-        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
-        return switch (name) {
+        return niladic(call.getOperator().getName(), ctx);
+    }
+
+    /** Functions without arguments, called with or without parentheses. */
+    private static Object niladic(String functionName, StatementContext ctx) {
+        return switch (functionName.toUpperCase(Locale.ROOT)) {
             case "NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> System.currentTimeMillis() * 1000L;
             case "SNOWFLAKE_ID" -> IdFunctions.snowflakeId();
             case "UUID_V7" -> IdFunctions.uuidV7();
