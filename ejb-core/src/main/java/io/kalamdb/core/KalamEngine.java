@@ -6,6 +6,7 @@ import io.kalamdb.core.auth.PasswordHasher;
 import io.kalamdb.core.auth.UserRepository;
 import io.kalamdb.core.auth.UserService;
 import io.kalamdb.core.catalog.Catalog;
+import io.kalamdb.core.model.NamespaceId;
 import io.kalamdb.core.model.TableDefinition;
 import io.kalamdb.core.model.TableType;
 import io.kalamdb.core.sql.SqlEngine;
@@ -36,8 +37,8 @@ import io.kalamdb.core.table.TableStore;
 import io.kalamdb.core.table.TableStores;
 
 /**
- * One KalamDB server's engine: opens the store, loads the catalog and users, creates {@code root} on first
- * start, and wires the SQL engine and authentication. Plain Java — the web layer owns its lifecycle and
+ * One KalamDB server's engine: opens the store, loads the catalog and users, creates the {@code default}
+ * namespace and {@code root} on first start, and wires the SQL engine and authentication. Plain Java — the web layer owns its lifecycle and
  * closes it on shutdown. Thread-safe.
  */
 public final class KalamEngine implements AutoCloseable {
@@ -50,6 +51,7 @@ public final class KalamEngine implements AutoCloseable {
     private KalamEngine(EngineConfig config) {
         this.store = KalamStore.open(config.dataDir().resolve("rocksdb"), config.durability());
         this.catalog = new Catalog(store);
+        catalog.createNamespace(NamespaceId.DEFAULT, System.currentTimeMillis());
         SnowflakeIdGenerator seq = new SnowflakeIdGenerator(config.nodeId());
         observeHighestSeq(seq);
         IdFunctions.configure(seq);

@@ -1,0 +1,55 @@
+package io.kalamdb.core.runtime;
+
+import io.kalamdb.core.EngineConfig;
+import io.kalamdb.core.store.Durability;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads the server's {@code kalamdb.*} settings from MicroProfile Config (so each is also an environment
+ * variable: {@code kalamdb.data.dir} ↔ {@code KALAMDB_DATA_DIR}). Every key and default is listed here and in
+ * {@code docs/operations.md}.
+ *
+ * <table>
+ * <caption>Settings</caption>
+ * <tr><th>key</th><th>default</th></tr>
+ * <tr><td>kalamdb.data.dir</td><td>{@code <kalamdb.launch.dir>/data}, else {@code ./data}</td></tr>
+ * <tr><td>kalamdb.durability</td><td>relaxed (or strict)</td></tr>
+ * <tr><td>kalamdb.node.id</td><td>0</td></tr>
+ * <tr><td>kalamdb.root.password</td><td>none (root has no password; localhost acts as root)</td></tr>
+ * <tr><td>kalamdb.auth.bcrypt.cost</td><td>12</td></tr>
+ * <tr><td>kalamdb.auth.access.ttl.seconds</td><td>3600</td></tr>
+ * <tr><td>kalamdb.auth.refresh.ttl.seconds</td><td>604800</td></tr>
+ * <tr><td>kalamdb.http.max.body.bytes</td><td>10485760</td></tr>
+ * </table>
+ */
+public final class ServerSettings {
+    /** Default largest accepted HTTP request body, in bytes (10 MiB). */
+    public static final int DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    private ServerSettings() {
+    }
+
+    /** @return the engine configuration */
+    public static EngineConfig engineConfig(Config config) {
+        Path dataDir = config.getOptionalValue("kalamdb.data.dir", String.class).map(Path::of)
+                .orElseGet(() -> config.getOptionalValue("kalamdb.launch.dir", String.class)
+                        .map(d -> Path.of(d, "data")).orElse(Path.of("data")));
+        Durability durability = Durability.valueOf(config.getOptionalValue("kalamdb.durability", String.class)
+                .orElse("relaxed").trim().toUpperCase(Locale.ROOT));
+        return new EngineConfig(dataDir.toAbsolutePath().normalize(), durability,
+                config.getOptionalValue("kalamdb.node.id", Integer.class).orElse(0),
+                config.getOptionalValue("kalamdb.root.password", String.class).orElse(null),
+                config.getOptionalValue("kalamdb.auth.bcrypt.cost", Integer.class).orElse(12),
+                Duration.ofSeconds(config.getOptionalValue("kalamdb.auth.access.ttl.seconds", Long.class).orElse(3600L)),
+                Duration.ofSeconds(config.getOptionalValue("kalamdb.auth.refresh.ttl.seconds", Long.class)
+                        .orElse(604_800L)));
+    }
+
+    /** @return the largest accepted HTTP request body, in bytes */
+    public static int maxBodyBytes(Config config) {
+        return config.getOptionalValue("kalamdb.http.max.body.bytes", Integer.class).orElse(DEFAULT_MAX_BODY_BYTES);
+    }
+}
