@@ -9,7 +9,11 @@ import io.kalamdb.core.catalog.Catalog;
 import io.kalamdb.core.model.NamespaceId;
 import io.kalamdb.core.model.TableDefinition;
 import io.kalamdb.core.model.TableType;
+import io.kalamdb.core.model.Role;
+import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.sql.SqlEngine;
+import io.kalamdb.core.sql.SqlSession;
+import java.util.List;
 import io.kalamdb.core.sql.calcite.KalamRootSchema;
 import io.kalamdb.core.sql.calcite.QueryPlanner;
 import io.kalamdb.core.sql.exec.AlterTableHandler;
@@ -87,6 +91,25 @@ public final class KalamEngine implements AutoCloseable {
     public static KalamEngine open(EngineConfig config) {
         return new KalamEngine(config);
     }
+
+    /**
+     * Plans and runs a few representative queries against the system views so that Calcite's planner,
+     * Janino code generation and the JIT are warm before the first client query (a cold first query costs
+     * seconds). Reads only; changes nothing.
+     */
+    public void warmUp() {
+        SqlSession root = new SqlSession(UserId.ROOT, Role.SYSTEM, NamespaceId.DEFAULT);
+        for (String query : WARM_UP_QUERIES) {
+            sql.execute(root, query, List.of());
+        }
+    }
+
+    private static final List<String> WARM_UP_QUERIES = List.of(
+            "SELECT * FROM system.tables WHERE table_name = 'warm_up' ORDER BY table_id LIMIT 1",
+            "SELECT namespace_id, COUNT(*) AS n FROM system.tables GROUP BY namespace_id HAVING COUNT(*) > 1",
+            "SELECT t.table_name, c.column_name FROM system.tables t JOIN system.columns c ON t.table_id = c.table_id"
+                    + " WHERE c.ordinal_position = 1",
+            "SELECT user_id FROM system.users WHERE user_id IN (SELECT namespace_id FROM system.namespaces)");
 
     /** @return the SQL entry point */
     public SqlEngine sql() {

@@ -30,7 +30,7 @@ class SqlApiIT {
     static void schema() {
         ok("CREATE NAMESPACE " + NS);
         ok("CREATE USER TABLE " + NS + ".items (id BIGINT PRIMARY KEY, name TEXT NOT NULL, qty INT, small SMALLINT,"
-                + " ratio DOUBLE, f FLOAT, price DECIMAL(10,2), done BOOLEAN, born DATE, at TIMESTAMP, meta JSON,"
+                + " ratio DOUBLE, f FLOAT, price DECIMAL(10,2), done BOOLEAN, born DATE, happened TIMESTAMP, meta JSON,"
                 + " ref UUID, emb EMBEDDING(3), raw BYTES)");
     }
 

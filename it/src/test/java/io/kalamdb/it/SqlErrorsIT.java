@@ -75,15 +75,15 @@ class SqlErrorsIT {
 
     @Test
     void malformedJsonAndWrongFieldTypesAreInvalidParameter() {
-        error(CLIENT.postRaw("/v1/api/sql", "{\"sql\": \"SELECT 1\""), 400, "INVALID_PARAMETER");
-        error(CLIENT.postRaw("/v1/api/sql", "[1,2]"), 400, "INVALID_PARAMETER");
+        error(CLIENT.postJson("/v1/api/sql", "{\"sql\": \"SELECT 1\""), 400, "INVALID_PARAMETER");
+        error(CLIENT.postJson("/v1/api/sql", "[1,2]"), 400, "INVALID_PARAMETER");
         error(CLIENT.postJson("/v1/api/sql", Map.of("sql", 42)), 400, "INVALID_PARAMETER");
     }
 
     @Test
     void oversizedBodyIsInvalidParameter() {
         String big = "{\"sql\":\"SELECT '" + "x".repeat(11 * 1024 * 1024) + "'\"}";
-        JsonNode e = error(CLIENT.postRaw("/v1/api/sql", big), 400, "INVALID_PARAMETER");
+        JsonNode e = error(CLIENT.postJson("/v1/api/sql", big), 400, "INVALID_PARAMETER");
         assertTrue(e.path("message").asText().contains("exceeds"), e::toString);
     }
 

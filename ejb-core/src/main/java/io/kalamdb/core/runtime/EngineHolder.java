@@ -21,7 +21,9 @@ public class EngineHolder {
 
     /** Opens the engine at application start-up. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        engine();
+        long start = System.nanoTime();
+        engine().warmUp();
+        LOG.info(() -> "KalamDB SQL planner warmed up in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     /**

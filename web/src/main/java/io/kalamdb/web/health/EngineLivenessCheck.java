@@ -6,9 +6,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Liveness of the KalamDB engine, reported at {@code /health} and {@code /health/live}. For now it is UP
- * whenever the application is deployed; the engine's own failure state (for example a RocksDB background
- * error) is to be reported here once the engine exposes it.
+ * Liveness of the KalamDB application, reported at {@code /health} and {@code /health/live}: UP whenever the
+ * application answers — a failing liveness check is a reason to restart the process, and nothing inside
+ * the engine is fixed by a restart that a readiness failure would not already report.
  */
 @Liveness
 @ApplicationScoped

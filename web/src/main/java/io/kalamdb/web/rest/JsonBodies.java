@@ -1,5 +1,6 @@
 package io.kalamdb.web.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,9 +42,10 @@ public final class JsonBodies {
         JsonNode node;
         try {
             node = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new KalamException(ErrorCode.INVALID_PARAMETER, "Malformed JSON body: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new KalamException(ErrorCode.INVALID_PARAMETER, "Malformed JSON body: "
-                    + e.getOriginalMessage());
+            throw new KalamException(ErrorCode.INVALID_PARAMETER, "Malformed JSON body");
         }
         if (node == null || !node.isObject()) {
             throw new KalamException(ErrorCode.INVALID_PARAMETER, "The request body must be a JSON object");

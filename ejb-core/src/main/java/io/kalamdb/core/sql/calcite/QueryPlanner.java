@@ -123,10 +123,11 @@ public final class QueryPlanner {
                 SqlValidator.Config.DEFAULT.withConformance(SqlConformanceEnum.LENIENT)
                         .withIdentifierExpansion(true).withDefaultNullCollation(NullCollation.HIGH));
         SqlNode validated;
+        SqlNode aliased = query.accept(new FunctionAliases());
         try {
-            validated = validator.validate(query.accept(new FunctionAliases()));
+            validated = validator.validate(aliased);
         } catch (CalciteContextException e) {
-            throw ValidationErrors.translate(e);
+            throw ValidationErrors.translate(e, aliased);
         }
         List<ResultColumn> columns = resultColumns(validator, validated);
         RelDataType paramRow = validator.getParameterRowType(validated);

@@ -3,6 +3,10 @@ package io.kalamdb.core.sql.calcite;
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * Turns Calcite validation failures into contract errors: an unknown table (or namespace of a qualified
@@ -13,7 +17,12 @@ final class ValidationErrors {
     private ValidationErrors() {
     }
 
-    static KalamException translate(CalciteContextException e) {
+    /**
+     * @param e     the validation failure
+     * @param query the statement being validated, to name the whole table identifier at the error position
+     * @return the contract error
+     */
+    static KalamException translate(CalciteContextException e, SqlNode query) {
         String reason = e.getCause() != null && e.getCause().getMessage() != null
                 ? e.getCause().getMessage() : e.getMessage();
         String where = " at line " + e.getPosLine() + ", column " + e.getPosColumn();
@@ -22,6 +31,8 @@ final class ValidationErrors {
             int within = reason.indexOf("within '");
             if (within >= 0) {
                 name = reason.substring(within + "within '".length(), reason.lastIndexOf('\'')) + "." + name;
+            } else {
+                name = identifierAt(query, e.getPosLine(), e.getPosColumn(), name);
             }
             return new KalamException(ErrorCode.TABLE_NOT_FOUND, "ERROR: relation \"" + name + "\" does not exist"
                     + where, e);
@@ -32,5 +43,21 @@ final class ValidationErrors {
                     + where, e);
         }
         return new KalamException(ErrorCode.INVALID_SQL, reason + where, e);
+    }
+
+    /** @return the dotted name of the identifier starting at (line, column), else {@code fallback} */
+    private static String identifierAt(SqlNode query, int line, int column, String fallback) {
+        String[] found = {fallback};
+        query.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlIdentifier id) {
+                SqlParserPos pos = id.getParserPosition();
+                if (pos.getLineNum() == line && pos.getColumnNum() == column) {
+                    found[0] = String.join(".", id.names);
+                }
+                return null;
+            }
+        });
+        return found[0];
     }
 }
