@@ -124,10 +124,11 @@ public final class QueryPlanner {
                         .withIdentifierExpansion(true).withDefaultNullCollation(NullCollation.HIGH));
         SqlNode validated;
         SqlNode aliased = query.accept(new FunctionAliases());
+        Map<String, String> identifiers = ValidationErrors.identifierNames(aliased);
         try {
             validated = validator.validate(aliased);
         } catch (CalciteContextException e) {
-            throw ValidationErrors.translate(e, aliased);
+            throw ValidationErrors.translate(e, identifiers);
         }
         List<ResultColumn> columns = resultColumns(validator, validated);
         RelDataType paramRow = validator.getParameterRowType(validated);

@@ -2,6 +2,8 @@ package io.kalamdb.core.sql.calcite;
 
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
@@ -19,10 +21,10 @@ final class ValidationErrors {
 
     /**
      * @param e     the validation failure
-     * @param query the statement being validated, to name the whole table identifier at the error position
+     * @param names the statement's identifiers by position, from {@link #identifierNames}
      * @return the contract error
      */
-    static KalamException translate(CalciteContextException e, SqlNode query) {
+    static KalamException translate(CalciteContextException e, Map<String, String> names) {
         String reason = e.getCause() != null && e.getCause().getMessage() != null
                 ? e.getCause().getMessage() : e.getMessage();
         String where = " at line " + e.getPosLine() + ", column " + e.getPosColumn();
@@ -32,7 +34,7 @@ final class ValidationErrors {
             if (within >= 0) {
                 name = reason.substring(within + "within '".length(), reason.lastIndexOf('\'')) + "." + name;
             } else {
-                name = identifierAt(query, e.getPosLine(), e.getPosColumn(), name);
+                name = names.getOrDefault(e.getPosLine() + ":" + e.getPosColumn(), name);
             }
             return new KalamException(ErrorCode.TABLE_NOT_FOUND, "ERROR: relation \"" + name + "\" does not exist"
                     + where, e);
@@ -45,19 +47,20 @@ final class ValidationErrors {
         return new KalamException(ErrorCode.INVALID_SQL, reason + where, e);
     }
 
-    /** @return the dotted name of the identifier starting at (line, column), else {@code fallback} */
-    private static String identifierAt(SqlNode query, int line, int column, String fallback) {
-        String[] found = {fallback};
+    /**
+     * Records the dotted name of every identifier by its start position, before validation (which rewrites
+     * identifiers in place), so an error can name the whole {@code ns.table} the user wrote.
+     */
+    static Map<String, String> identifierNames(SqlNode query) {
+        Map<String, String> names = new HashMap<>();
         query.accept(new SqlBasicVisitor<Void>() {
             @Override
             public Void visit(SqlIdentifier id) {
                 SqlParserPos pos = id.getParserPosition();
-                if (pos.getLineNum() == line && pos.getColumnNum() == column) {
-                    found[0] = String.join(".", id.names);
-                }
+                names.putIfAbsent(pos.getLineNum() + ":" + pos.getColumnNum(), String.join(".", id.names));
                 return null;
             }
         });
-        return found[0];
+        return names;
     }
 }
