@@ -16,11 +16,7 @@ import io.kalamdb.core.table.TableStores;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.calcite.sql.SqlBasicCall;
-import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 
@@ -51,23 +47,15 @@ public final class PointLookup {
     public Optional<StatementResult> tryExecute(SqlNode query, StatementContext ctx) {
         if (!(query instanceof SqlSelect s) || s.isDistinct() || s.getGroup() != null || s.getHaving() != null
                 || s.getOrderList() != null || s.getOffset() != null || s.getFetch() != null
-                || !(s.getFrom() instanceof SqlIdentifier from) || !(s.getWhere() instanceof SqlBasicCall where)
-                || where.getKind() != SqlKind.EQUALS) {
+                || !(s.getFrom() instanceof SqlIdentifier from) || s.getWhere() == null) {
             return Optional.empty();
         }
         TableDefinition def = definition(from, ctx);
         if (def == null || def.type() == TableType.SYSTEM) {
             return Optional.empty();
         }
-        SqlNode left = where.operand(0);
-        SqlNode right = where.operand(1);
-        if (!isColumn(left, def.primaryKey().name())) {
-            SqlNode t = left;
-            left = right;
-            right = t;
-        }
-        if (!isColumn(left, def.primaryKey().name())
-                || !(right instanceof SqlDynamicParam || right instanceof SqlLiteral)) {
+        Optional<Object> key = PrimaryKeyPredicate.match(s.getWhere(), def, null, ctx);
+        if (key.isEmpty()) {
             return Optional.empty();
         }
         List<ResultColumn> schema = new ArrayList<>();
@@ -93,17 +81,8 @@ public final class PointLookup {
                 schema.add(ResultColumn.of(c.get()));
             }
         }
-        Object raw = right instanceof SqlDynamicParam p ? ctx.param(p.getIndex())
-                : new ExpressionEvaluator((n, c) -> null).evaluate(right, ctx);
-        Object pk;
-        try {
-            pk = def.primaryKey().dataType().coerce(raw);
-        } catch (KalamException e) {
-            return Optional.empty();
-        }
         policy.checkRead(def, ctx.session().role());
-        StoredRow row = pk == null ? null
-                : tables.forTable(def).get(def.type().isPerUser() ? ctx.session().user() : null, pk);
+        StoredRow row = tables.forTable(def).get(def.type().isPerUser() ? ctx.session().user() : null, key.get());
         List<Object[]> rows = new ArrayList<>();
         if (row != null && !row.deleted()) {
             Object[] out = new Object[cols.size()];
@@ -123,9 +102,5 @@ public final class PointLookup {
         } catch (KalamException e) {
             return null;
         }
-    }
-
-    private static boolean isColumn(SqlNode node, String name) {
-        return node instanceof SqlIdentifier id && id.names.size() == 1 && id.getSimple().equals(name);
     }
 }
