@@ -8,11 +8,11 @@ import io.kalamdb.core.auth.UserService;
 import io.kalamdb.core.catalog.Catalog;
 import io.kalamdb.core.model.NamespaceId;
 import io.kalamdb.core.model.TableDefinition;
-import io.kalamdb.core.model.TableType;
 import io.kalamdb.core.model.Role;
 import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.sql.SqlEngine;
 import io.kalamdb.core.sql.SqlSession;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import io.kalamdb.core.sql.calcite.KalamRootSchema;
 import io.kalamdb.core.sql.calcite.QueryPlanner;
@@ -32,7 +32,9 @@ import io.kalamdb.core.sql.exec.UserHandler;
 import io.kalamdb.core.sql.function.IdFunctions;
 import io.kalamdb.core.sql.parser.KalamSqlParser;
 import io.kalamdb.core.store.KalamStore;
+import io.kalamdb.core.store.KeyCodec;
 import io.kalamdb.core.store.KeyValue;
+import io.kalamdb.core.store.Partition;
 import io.kalamdb.core.store.RangeScan;
 import io.kalamdb.core.store.RowCodec;
 import io.kalamdb.core.store.SnowflakeIdGenerator;
@@ -46,17 +48,20 @@ import io.kalamdb.core.table.TableStores;
  * closes it on shutdown. Thread-safe.
  */
 public final class KalamEngine implements AutoCloseable {
+    static final byte[] SEQ_HIGH_WATER = "seq_high_water".getBytes(StandardCharsets.UTF_8);
+
     private final KalamStore store;
     private final Catalog catalog;
     private final SqlEngine sql;
     private final AuthService auth;
     private final UserService users;
+    private final SnowflakeIdGenerator seq;
 
     private KalamEngine(EngineConfig config) {
         this.store = KalamStore.open(config.dataDir().resolve("rocksdb"), config.durability());
         this.catalog = new Catalog(store);
         catalog.createNamespace(NamespaceId.DEFAULT, System.currentTimeMillis());
-        SnowflakeIdGenerator seq = new SnowflakeIdGenerator(config.nodeId());
+        this.seq = new SnowflakeIdGenerator(config.nodeId());
         observeHighestSeq(seq);
         IdFunctions.configure(seq);
         TableStores tables = new TableStores(store, seq);
@@ -132,14 +137,20 @@ public final class KalamEngine implements AutoCloseable {
     }
 
     /**
-     * Makes new {@code _seq} values exceed every stored one, so row versions stay monotonic across a
-     * restart even if the clock moved back.
+     * Makes new {@code _seq} values exceed every stored one, so row versions stay monotonic across a restart
+     * even if the clock moved back. A clean shutdown leaves the next id in {@code system_meta}; it is taken
+     * (and removed, so that a later crash is noticed) at start. Without it — after a crash — every table's
+     * rows are scanned for the highest {@code _seq}.
      */
     private void observeHighestSeq(SnowflakeIdGenerator seq) {
+        Partition meta = store.partition(KalamStore.SYSTEM_META);
+        byte[] mark = store.get(meta, SEQ_HIGH_WATER);
+        if (mark != null) {
+            seq.observe(KeyCodec.decodeLong(mark, 0));
+            store.commit(store.newBatch().delete(meta, SEQ_HIGH_WATER));
+            return;
+        }
         for (TableDefinition def : catalog.allTables()) {
-            if (def.type() == TableType.SYSTEM) {
-                continue;
-            }
             try (RangeScan scan = store.scan(store.partition(TableStore.partitionName(def.id(), def.type())),
                     null, null, null)) {
                 while (scan.hasNext()) {
@@ -153,6 +164,8 @@ public final class KalamEngine implements AutoCloseable {
     /** Closes the store (flushing the WAL). */
     @Override
     public void close() {
+        store.commit(store.newBatch().put(store.partition(KalamStore.SYSTEM_META), SEQ_HIGH_WATER,
+                KeyCodec.encodeLong(seq.nextId())));
         store.close();
     }
 }
