@@ -39,6 +39,7 @@ import io.kalamdb.core.store.RangeScan;
 import io.kalamdb.core.store.RowCodec;
 import io.kalamdb.core.store.SnowflakeIdGenerator;
 import io.kalamdb.core.system.SystemViews;
+import io.kalamdb.core.table.ChangeFeed;
 import io.kalamdb.core.table.TableStore;
 import io.kalamdb.core.table.TableStores;
 
@@ -56,6 +57,7 @@ public final class KalamEngine implements AutoCloseable {
     private final AuthService auth;
     private final UserService users;
     private final SnowflakeIdGenerator seq;
+    private final TableStores tables;
 
     private KalamEngine(EngineConfig config) {
         this.store = KalamStore.open(config.dataDir().resolve("rocksdb"), config.durability());
@@ -64,7 +66,7 @@ public final class KalamEngine implements AutoCloseable {
         this.seq = new SnowflakeIdGenerator(config.nodeId());
         observeHighestSeq(seq);
         IdFunctions.configure(seq);
-        TableStores tables = new TableStores(store, seq);
+        this.tables = new TableStores(store, seq);
         AccessPolicy policy = new AccessPolicy();
         UserRepository userRepository = new UserRepository(store);
         PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
@@ -129,6 +131,11 @@ public final class KalamEngine implements AutoCloseable {
     /** @return user lookups and lifecycle */
     public UserService users() {
         return users;
+    }
+
+    /** @return the committed-change stream (live queries subscribe to it) */
+    public ChangeFeed changes() {
+        return tables.changes();
     }
 
     /** @return the catalog (for health and statistics) */

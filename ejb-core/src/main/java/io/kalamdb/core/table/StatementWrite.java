@@ -35,11 +35,13 @@ public final class StatementWrite implements AutoCloseable {
     private final Set<Lock> held = new LinkedHashSet<>();
     private final StoreBatch batch;
     private final Map<ByteBuffer, StoredRow> staged = new HashMap<>();
-    private final List<Long> seqs = new ArrayList<>();
+    private final ChangeFeed feed;
+    private final List<RowChange> changes = new ArrayList<>();
     private int affected;
 
-    StatementWrite(KalamStore store, SnowflakeIdGenerator seq, Function<String, Lock> locks) {
+    StatementWrite(KalamStore store, SnowflakeIdGenerator seq, Function<String, Lock> locks, ChangeFeed feed) {
         this.store = store;
+        this.feed = feed;
         this.seq = seq;
         this.locks = locks;
         this.batch = store.newBatch();
@@ -86,7 +88,7 @@ public final class StatementWrite implements AutoCloseable {
             throw new KalamException(ErrorCode.CONSTRAINT_VIOLATION, "duplicate key value violates unique "
                     + "constraint: primary key " + pk + " already exists in " + table.tableId());
         }
-        return put(table, key, new StoredRow(schemaVersion, seq.nextId(), false, values));
+        return put(table, owner, key, null, new StoredRow(schemaVersion, seq.nextId(), false, values));
     }
 
     /**
@@ -96,7 +98,9 @@ public final class StatementWrite implements AutoCloseable {
      */
     public long update(TableStore table, UserId owner, Object pk, Object[] values, int schemaVersion) {
         lock(table, owner);
-        return put(table, table.key(owner, pk), new StoredRow(schemaVersion, seq.nextId(), false, values));
+        byte[] key = table.key(owner, pk);
+        return put(table, owner, key, current(table, key),
+                new StoredRow(schemaVersion, seq.nextId(), false, values));
     }
 
     /**
@@ -112,10 +116,12 @@ public final class StatementWrite implements AutoCloseable {
             batch.delete(table.partition(), key);
             staged.put(ByteBuffer.wrap(key), new StoredRow(current.schemaVersion(), current.seq(), true,
                     current.values()));
+            changes.add(new RowChange(table.tableId(), owner, RowChange.Kind.DELETE, current, null));
             affected++;
             return;
         }
-        put(table, key, new StoredRow(current.schemaVersion(), seq.nextId(), true, current.values()));
+        put(table, owner, key, current, new StoredRow(current.schemaVersion(), seq.nextId(), true,
+                current.values()));
     }
 
     /**
@@ -136,10 +142,12 @@ public final class StatementWrite implements AutoCloseable {
         return value == null ? null : RowCodec.decode(value);
     }
 
-    private long put(TableStore table, byte[] key, StoredRow row) {
+    private long put(TableStore table, UserId owner, byte[] key, StoredRow before, StoredRow row) {
         batch.put(table.partition(), key, RowCodec.encode(row));
         staged.put(ByteBuffer.wrap(key), row);
-        seqs.add(row.seq());
+        RowChange.Kind kind = row.deleted() ? RowChange.Kind.DELETE
+                : before == null || before.deleted() ? RowChange.Kind.INSERT : RowChange.Kind.UPDATE;
+        changes.add(new RowChange(table.tableId(), owner, kind, kind == RowChange.Kind.INSERT ? null : before, row));
         affected++;
         return row.seq();
     }
@@ -150,13 +158,15 @@ public final class StatementWrite implements AutoCloseable {
     }
 
     /**
-     * Commits every staged write atomically. After it returns the writes are durable per the store's
-     * durability tier.
+     * Commits every staged write atomically, then publishes the changes on the {@link ChangeFeed} (still
+     * under this statement's locks, so per-partition order is commit order). After it returns the writes are
+     * durable per the store's durability tier; if the commit fails nothing is published.
      *
      * @return the number of rows written
      */
     public int commit() {
         store.commit(batch);
+        feed.publish(changes);
         return affected;
     }
 

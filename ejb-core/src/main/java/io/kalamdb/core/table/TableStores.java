@@ -11,8 +11,8 @@ import java.util.concurrent.locks.Lock;
 
 /**
  * The table stores of a server: creates and drops each table's column family, hands out
- * {@link TableStore}s and {@link StatementWrite}s, and owns the row-version ({@code _seq}) generator and the
- * write locks. Thread-safe.
+ * {@link TableStore}s and {@link StatementWrite}s, and owns the row-version ({@code _seq}) generator, the
+ * write locks and the {@link ChangeFeed}. Thread-safe.
  */
 public final class TableStores {
     private final KalamStore store;
@@ -20,6 +20,7 @@ public final class TableStores {
     private final Map<TableId, TableStore> open = new ConcurrentHashMap<>();
     /** Write locks by (partition, owner) scope, striped so memory stays bounded with millions of users. */
     private final Striped<Lock> writeLocks = Striped.lock(1024);
+    private final ChangeFeed changes = new ChangeFeed();
 
     /**
      * @param store the RocksDB store
@@ -46,8 +47,13 @@ public final class TableStores {
         return open.computeIfAbsent(def.id(), id -> TableStore.open(store, def));
     }
 
+    /** @return the feed of committed changes */
+    public ChangeFeed changes() {
+        return changes;
+    }
+
     /** @return a new write set for one statement's changes */
     public StatementWrite newWrite() {
-        return new StatementWrite(store, seq, writeLocks::get);
+        return new StatementWrite(store, seq, writeLocks::get, changes);
     }
 }
