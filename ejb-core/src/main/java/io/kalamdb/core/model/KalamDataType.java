@@ -271,8 +271,9 @@ public final class KalamDataType {
     }
 
     /**
-     * Encodes a canonical value for JSON output per DESIGN.md §5: BIGINT and DECIMAL as strings, JSON and
-     * FILE as embedded JSON trees, BYTES as base64, EMBEDDING as a list of numbers.
+     * Encodes a canonical value for JSON output per DESIGN.md §5: BIGINT and DECIMAL as strings (DECIMAL in
+     * plain notation, never {@code 1E-8}), JSON and FILE as embedded JSON trees, BYTES as base64, EMBEDDING as
+     * a list of numbers.
      *
      * @param value a canonical value (see {@link #coerce}) or null
      * @return a value Jackson serialises as specified
@@ -282,7 +283,8 @@ public final class KalamDataType {
             return null;
         }
         return switch (kind) {
-            case BIGINT, DECIMAL -> value.toString();
+            case BIGINT -> value.toString();
+            case DECIMAL -> ((BigDecimal) value).toPlainString();
             case BYTES -> Base64.getEncoder().encodeToString((byte[]) value);
             case JSON, FILE -> {
                 try {
