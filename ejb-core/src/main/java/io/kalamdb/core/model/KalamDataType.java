@@ -1,6 +1,8 @@
 package io.kalamdb.core.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -58,7 +60,9 @@ public final class KalamDataType {
     /** Largest EMBEDDING dimension. */
     public static final int MAX_EMBEDDING_DIMENSION = 8192;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict reader: text after the first JSON value is an error, not silently dropped. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public static final KalamDataType BOOLEAN = new KalamDataType(Kind.BOOLEAN, 0, 0);
     public static final KalamDataType SMALLINT = new KalamDataType(Kind.SMALLINT, 0, 0);
@@ -360,7 +364,11 @@ public final class KalamDataType {
     private String toJsonText(Object value) {
         try {
             if (value instanceof String s) {
-                return JSON.writeValueAsString(JSON.readTree(s));
+                JsonNode tree = JSON.readTree(s);
+                if (tree.isMissingNode()) {
+                    throw mismatch(value, "not valid JSON");
+                }
+                return JSON.writeValueAsString(tree);
             }
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
