@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A column type (DESIGN.md §4), with its SQL spelling, its {@code data_type} name on the wire (§5), value
@@ -42,7 +43,7 @@ import java.util.Objects;
  * <tr><td>TIME</td><td>Long, microseconds since midnight</td><td>number</td></tr>
  * <tr><td>TIMESTAMP / DATETIME</td><td>Long, microseconds since the epoch (UTC), millisecond precision
  * (the value is always a multiple of 1000)</td><td>number</td></tr>
- * <tr><td>UUID</td><td>String, canonical lower case</td><td>string</td></tr>
+ * <tr><td>UUID</td><td>String, canonical lower case (8-4-4-4-12 hex digits)</td><td>string</td></tr>
  * <tr><td>EMBEDDING(n)</td><td>float[n]</td><td>array of numbers</td></tr>
  * <tr><td>FILE</td><td>String (JSON file reference)</td><td>embedded JSON</td></tr>
  * </table>
@@ -79,6 +80,10 @@ public final class KalamDataType {
     public static final KalamDataType DATETIME = new KalamDataType(Kind.DATETIME, 0, 0);
     public static final KalamDataType UUID_TYPE = new KalamDataType(Kind.UUID, 0, 0);
     public static final KalamDataType FILE = new KalamDataType(Kind.FILE, 0, 0);
+
+    /** The RFC 9562 string form of a UUID: 32 hex digits in groups of 8-4-4-4-12. */
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final Kind kind;
     private final int precision;
@@ -264,7 +269,7 @@ public final class KalamDataType {
                 case DATE -> toDays(value);
                 case TIME -> toTimeMicros(value);
                 case TIMESTAMP, DATETIME -> toEpochMicros(value);
-                case UUID -> java.util.UUID.fromString(String.valueOf(value)).toString();
+                case UUID -> toUuid(value);
                 case EMBEDDING -> toVector(value);
             };
         } catch (KalamException e) {
@@ -374,6 +379,14 @@ public final class KalamDataType {
         } catch (JsonProcessingException e) {
             throw mismatch(value, "not valid JSON");
         }
+    }
+
+    private String toUuid(Object value) {
+        String s = String.valueOf(value).trim();
+        if (!UUID_TEXT.matcher(s).matches()) {
+            throw mismatch(value, "expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx (RFC 9562)");
+        }
+        return s.toLowerCase(Locale.ROOT);
     }
 
     private Integer toDays(Object value) {
