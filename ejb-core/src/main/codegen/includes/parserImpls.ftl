@@ -277,6 +277,17 @@ SqlNodeList KalamReturningList() :
     { return new SqlNodeList(columns, s.end(this)); }
 }
 
+/** CURRENT_USER(): PostgreSQL's CURRENT_USER with parentheses (DESIGN.md section 4), the same call. */
+SqlNode KalamCurrentUserCall() :
+{
+    final Span s;
+}
+{
+    <CURRENT_USER> { s = span(); } <LPAREN> <RPAREN> {
+        return SqlStdOperatorTable.CURRENT_USER.createCall(s.end(this));
+    }
+}
+
 SqlNode KalamCreateNamespace(Span s) :
 {
     final boolean ifNotExists;
