@@ -93,6 +93,14 @@ class ConstraintAtomicityTest {
     }
 
     @Test
+    void insertWithAnUnknownReturningColumnWritesNoRow() {
+        KalamException e = db.fails(ErrorCode.INVALID_SQL, root(),
+                "INSERT INTO app.t VALUES (10, 'a', 1) RETURNING id, nope");
+        assertMessage(e, "RETURNING column \"nope\" does not exist in app.t");
+        assertEquals(ORIGINAL, contents());
+    }
+
+    @Test
     void updateSettingNotNullColumnToNullUpdatesNoRow() {
         KalamException e = db.fails(ErrorCode.CONSTRAINT_VIOLATION, root(),
                 "UPDATE app.t SET name = CASE WHEN id = 2 THEN NULL ELSE 'changed' END");
