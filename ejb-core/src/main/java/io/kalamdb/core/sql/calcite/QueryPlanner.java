@@ -168,7 +168,10 @@ public final class QueryPlanner {
         return new PreparedQuery(bindable, columns, paramTypes, root, typeFactory, stash);
     }
 
-    /** Result columns: a column read straight from a table keeps its KalamDB type, flags included. */
+    /**
+     * Result columns: a column read straight from a table keeps its KalamDB type and flags, except
+     * {@code nn} where the query can yield NULL for it (the optional side of an outer join).
+     */
     private List<ResultColumn> resultColumns(SqlValidator validator, SqlNode validated) {
         RelDataType rowType = validator.getValidatedNodeType(validated);
         List<List<String>> origins = validator.getFieldOrigins(validated);
@@ -180,7 +183,9 @@ public final class QueryPlanner {
             if (origin != null && CalciteTypes.toRelType(typeFactory, origin.dataType(), true).getSqlTypeName()
                     == f.getType().getSqlTypeName()) {
                 ResultColumn c = ResultColumn.of(origin);
-                out.add(new ResultColumn(f.getName(), c.type(), c.flags()));
+                List<String> flags = f.getType().isNullable()
+                        ? c.flags().stream().filter(flag -> !flag.equals("nn")).toList() : c.flags();
+                out.add(new ResultColumn(f.getName(), c.type(), flags));
             } else {
                 out.add(ResultColumn.of(f.getName(), CalciteTypes.fromRelType(f.getType())));
             }
