@@ -1,6 +1,7 @@
 package io.kalamdb.core.sql;
 
 import static io.kalamdb.core.EngineFixture.root;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,9 @@ import io.kalamdb.core.EngineFixture;
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +132,22 @@ class BatchSemanticsTest {
     void questionMarkParametersBindInOrder() {
         db.run(root(), "INSERT INTO app.t VALUES (?, ?, ?)", 1, "q", 2);
         assertEquals(List.of("q"), db.column(root(), "SELECT name FROM app.t WHERE id = ? AND n = ?", 1, 2));
+    }
+
+    @Test
+    void aParameterAssignedInUpdateTakesTheColumnsType() {
+        db.run(root(), "CREATE TABLE app.docs (id TEXT PRIMARY KEY, n INT, doc JSON, vec EMBEDDING(2), seen TIMESTAMP)");
+        db.run(root(), "INSERT INTO app.docs (id) VALUES ('d1'), ('d2')");
+        assertEquals(1, db.run(root(), "UPDATE app.docs SET n = $1, doc = $2, vec = $3, seen = $4 WHERE id = $5",
+                7, Map.of("a", List.of(1, 2)), List.of(0.5, 1), "2024-05-01T12:30:00Z", "d1").rowCount());
+
+        List<Object> row = db.rows(root(), "SELECT n, doc, vec, seen FROM app.docs WHERE id = 'd1'").get(0);
+        assertEquals(7, row.get(0));
+        assertEquals("{\"a\":[1,2]}", row.get(1));
+        assertArrayEquals(new float[] {0.5f, 1f}, (float[]) row.get(2));
+        assertEquals(1_714_566_600_000_000L, row.get(3));
+        db.fails(ErrorCode.CONSTRAINT_VIOLATION, root(), "UPDATE app.docs SET n = $1", "seven");
+        assertEquals(Arrays.asList(7, null), db.column(root(), "SELECT n FROM app.docs ORDER BY id"));
     }
 
     @Test
