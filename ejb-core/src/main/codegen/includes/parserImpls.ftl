@@ -258,23 +258,38 @@ SqlNode KalamInsert() :
     )
 }
 
+/** RETURNING's list: * and column names, in any mix (RETURNING *, _seq). */
 SqlNodeList KalamReturningList() :
 {
     final Span s;
     final List<SqlNode> columns = new ArrayList<SqlNode>();
-    SqlIdentifier column;
 }
 {
     { s = span(); }
-    (
-        <STAR> { columns.add(SqlIdentifier.star(getPos())); }
-    |
-        column = SimpleIdentifier() { columns.add(column); }
-        (
-            <COMMA> column = SimpleIdentifier() { columns.add(column); }
-        )*
-    )
+    KalamReturningItem(columns)
+    ( <COMMA> KalamReturningItem(columns) )*
     { return new SqlNodeList(columns, s.end(this)); }
+}
+
+void KalamReturningItem(List<SqlNode> columns) :
+{
+    final SqlIdentifier column;
+}
+{
+    <STAR> { columns.add(SqlIdentifier.star(getPos())); }
+|
+    column = SimpleIdentifier() { columns.add(column); }
+}
+
+/** CURRENT_USER(): PostgreSQL's CURRENT_USER with parentheses (DESIGN.md section 4), the same call. */
+SqlNode KalamCurrentUserCall() :
+{
+    final Span s;
+}
+{
+    <CURRENT_USER> { s = span(); } <LPAREN> <RPAREN> {
+        return SqlStdOperatorTable.CURRENT_USER.createCall(s.end(this));
+    }
 }
 
 SqlNode KalamCreateNamespace(Span s) :

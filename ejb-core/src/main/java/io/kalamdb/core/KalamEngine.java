@@ -76,7 +76,7 @@ public final class KalamEngine implements AutoCloseable {
 
         SystemViews views = new SystemViews(catalog, userRepository);
         QueryPlanner planner = new QueryPlanner(catalog, new KalamRootSchema(catalog, tables, views, policy));
-        TableResolver resolver = new TableResolver(catalog);
+        TableResolver resolver = new TableResolver(catalog, views);
         ExpressionEvaluator evaluator = new ExpressionEvaluator(new ExpressionFallback(planner));
         this.sql = new SqlEngine(planner, new QueryHandler(planner),
                 new PointLookup(catalog, resolver, policy, tables),

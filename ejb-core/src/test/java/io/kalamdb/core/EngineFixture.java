@@ -1,5 +1,10 @@
 package io.kalamdb.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.kalamdb.core.model.ErrorCode;
+import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.NamespaceId;
 import io.kalamdb.core.model.Role;
 import io.kalamdb.core.model.UserId;
@@ -58,6 +63,32 @@ public final class EngineFixture implements AutoCloseable {
     public StatementResult run(SqlSession session, String sql, Object... params) {
         List<StatementResult> results = engine.sql().execute(session, sql, Arrays.asList(params));
         return results.get(results.size() - 1);
+    }
+
+    /** Runs SQL (one statement or a {@code ;}-separated batch) and returns every statement's result. */
+    public List<StatementResult> runAll(SqlSession session, String sql, Object... params) {
+        return engine.sql().execute(session, sql, Arrays.asList(params));
+    }
+
+    /**
+     * Runs SQL that must fail with {@code code}.
+     *
+     * @return the error, for assertions on its message
+     */
+    public KalamException fails(ErrorCode code, SqlSession session, String sql, Object... params) {
+        KalamException e = assertThrows(KalamException.class, () -> run(session, sql, params),
+                () -> "expected " + code + " from: " + sql);
+        assertEquals(code, e.code(), () -> "error of " + sql + ": " + e.getMessage());
+        return e;
+    }
+
+    /** Runs a query and returns its first column, for easy assertions. */
+    public List<Object> column(SqlSession session, String sql, Object... params) {
+        List<Object> out = new ArrayList<>();
+        for (Object[] r : run(session, sql, params).rows()) {
+            out.add(r[0]);
+        }
+        return out;
     }
 
     /** Runs a query and returns its rows as lists, for easy assertions. */

@@ -1,6 +1,8 @@
 package io.kalamdb.core.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A column type (DESIGN.md §4), with its SQL spelling, its {@code data_type} name on the wire (§5), value
@@ -40,7 +43,7 @@ import java.util.Objects;
  * <tr><td>TIME</td><td>Long, microseconds since midnight</td><td>number</td></tr>
  * <tr><td>TIMESTAMP / DATETIME</td><td>Long, microseconds since the epoch (UTC), millisecond precision
  * (the value is always a multiple of 1000)</td><td>number</td></tr>
- * <tr><td>UUID</td><td>String, canonical lower case</td><td>string</td></tr>
+ * <tr><td>UUID</td><td>String, canonical lower case (8-4-4-4-12 hex digits)</td><td>string</td></tr>
  * <tr><td>EMBEDDING(n)</td><td>float[n]</td><td>array of numbers</td></tr>
  * <tr><td>FILE</td><td>String (JSON file reference)</td><td>embedded JSON</td></tr>
  * </table>
@@ -58,7 +61,9 @@ public final class KalamDataType {
     /** Largest EMBEDDING dimension. */
     public static final int MAX_EMBEDDING_DIMENSION = 8192;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict reader: text after the first JSON value is an error, not silently dropped. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public static final KalamDataType BOOLEAN = new KalamDataType(Kind.BOOLEAN, 0, 0);
     public static final KalamDataType SMALLINT = new KalamDataType(Kind.SMALLINT, 0, 0);
@@ -75,6 +80,10 @@ public final class KalamDataType {
     public static final KalamDataType DATETIME = new KalamDataType(Kind.DATETIME, 0, 0);
     public static final KalamDataType UUID_TYPE = new KalamDataType(Kind.UUID, 0, 0);
     public static final KalamDataType FILE = new KalamDataType(Kind.FILE, 0, 0);
+
+    /** The RFC 9562 string form of a UUID: 32 hex digits in groups of 8-4-4-4-12. */
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final Kind kind;
     private final int precision;
@@ -260,7 +269,7 @@ public final class KalamDataType {
                 case DATE -> toDays(value);
                 case TIME -> toTimeMicros(value);
                 case TIMESTAMP, DATETIME -> toEpochMicros(value);
-                case UUID -> java.util.UUID.fromString(String.valueOf(value)).toString();
+                case UUID -> toUuid(value);
                 case EMBEDDING -> toVector(value);
             };
         } catch (KalamException e) {
@@ -271,8 +280,9 @@ public final class KalamDataType {
     }
 
     /**
-     * Encodes a canonical value for JSON output per DESIGN.md §5: BIGINT and DECIMAL as strings, JSON and
-     * FILE as embedded JSON trees, BYTES as base64, EMBEDDING as a list of numbers.
+     * Encodes a canonical value for JSON output per DESIGN.md §5: BIGINT and DECIMAL as strings (DECIMAL in
+     * plain notation, never {@code 1E-8}), JSON and FILE as embedded JSON trees, BYTES as base64, EMBEDDING as
+     * a list of numbers.
      *
      * @param value a canonical value (see {@link #coerce}) or null
      * @return a value Jackson serialises as specified
@@ -282,7 +292,8 @@ public final class KalamDataType {
             return null;
         }
         return switch (kind) {
-            case BIGINT, DECIMAL -> value.toString();
+            case BIGINT -> value.toString();
+            case DECIMAL -> ((BigDecimal) value).toPlainString();
             case BYTES -> Base64.getEncoder().encodeToString((byte[]) value);
             case JSON, FILE -> {
                 try {
@@ -358,12 +369,24 @@ public final class KalamDataType {
     private String toJsonText(Object value) {
         try {
             if (value instanceof String s) {
-                return JSON.writeValueAsString(JSON.readTree(s));
+                JsonNode tree = JSON.readTree(s);
+                if (tree.isMissingNode()) {
+                    throw mismatch(value, "not valid JSON");
+                }
+                return JSON.writeValueAsString(tree);
             }
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw mismatch(value, "not valid JSON");
         }
+    }
+
+    private String toUuid(Object value) {
+        String s = String.valueOf(value).trim();
+        if (!UUID_TEXT.matcher(s).matches()) {
+            throw mismatch(value, "expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx (RFC 9562)");
+        }
+        return s.toLowerCase(Locale.ROOT);
     }
 
     private Integer toDays(Object value) {

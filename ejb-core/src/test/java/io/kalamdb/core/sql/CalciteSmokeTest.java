@@ -47,7 +47,7 @@ class CalciteSmokeTest {
                     TableOptions.defaults(TableType.USER), 1, 3, 1, 1);
             catalog.putTable(def);
             tables.create(def);
-            TableResolver resolver = new TableResolver(catalog);
+            TableResolver resolver = new TableResolver(catalog, views);
             ExpressionEvaluator ev = new ExpressionEvaluator((n, c) -> { throw new IllegalStateException("" + n); });
             InsertHandler insert = new InsertHandler(resolver, policy, tables, ev, planner, s -> {
                 try { return SqlParser.create(s).parseExpression(); } catch (Exception e) { throw new RuntimeException(e); } });

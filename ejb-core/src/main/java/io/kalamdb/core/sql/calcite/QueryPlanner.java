@@ -36,6 +36,8 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.Bindable;
@@ -64,7 +66,18 @@ public final class QueryPlanner {
 
     private final Catalog catalog;
     private final SchemaPlus root;
-    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl();
+    /**
+     * Calcite's default type system, except that string values of different lengths meeting in a CASE,
+     * COALESCE or UNION give VARCHAR rather than blank-padded CHAR ({@code 'cheap '}), as in PostgreSQL.
+     */
+    private static final RelDataTypeSystem TYPE_SYSTEM = new RelDataTypeSystemImpl() {
+        @Override
+        public boolean shouldConvertRaggedUnionTypesToVarying() {
+            return true;
+        }
+    };
+
+    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(TYPE_SYSTEM);
     private final SqlOperatorTable functions = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL), new KalamFunctions());
     private final Cache<PlanKey, PreparedQuery> cache = CacheBuilder.newBuilder().maximumSize(CACHE_SIZE).build();
@@ -157,7 +170,10 @@ public final class QueryPlanner {
         return new PreparedQuery(bindable, columns, paramTypes, root, typeFactory, stash);
     }
 
-    /** Result columns: a column read straight from a table keeps its KalamDB type, flags included. */
+    /**
+     * Result columns: a column read straight from a table keeps its KalamDB type and flags, except
+     * {@code nn} where the query can yield NULL for it (the optional side of an outer join).
+     */
     private List<ResultColumn> resultColumns(SqlValidator validator, SqlNode validated) {
         RelDataType rowType = validator.getValidatedNodeType(validated);
         List<List<String>> origins = validator.getFieldOrigins(validated);
@@ -169,7 +185,9 @@ public final class QueryPlanner {
             if (origin != null && CalciteTypes.toRelType(typeFactory, origin.dataType(), true).getSqlTypeName()
                     == f.getType().getSqlTypeName()) {
                 ResultColumn c = ResultColumn.of(origin);
-                out.add(new ResultColumn(f.getName(), c.type(), c.flags()));
+                List<String> flags = f.getType().isNullable()
+                        ? c.flags().stream().filter(flag -> !flag.equals("nn")).toList() : c.flags();
+                out.add(new ResultColumn(f.getName(), c.type(), flags));
             } else {
                 out.add(ResultColumn.of(f.getName(), CalciteTypes.fromRelType(f.getType())));
             }

@@ -49,11 +49,14 @@ public final class AlterTableHandler {
     /**
      * @return {@code Table ns.t altered (schema version N)}
      * @throws KalamException PERMISSION_DENIED, TABLE_NOT_FOUND, INVALID_SQL for a change the rules above
-     *                        refuse
+     *                        refuse or a {@code system.*} view
      */
     public StatementResult execute(SqlAlterKalamTable stmt, StatementContext ctx) {
         policy.checkDdl(ctx.session().role());
         TableDefinition def = resolver.require(stmt.getName(), ctx.session().namespace());
+        if (def.id().namespace().isReserved()) {
+            throw KalamException.invalidSql("Cannot alter tables in reserved namespace '" + def.id().namespace() + "'");
+        }
         List<ColumnDefinition> cols = new ArrayList<>(def.columns());
         TableOptions options = def.options();
         int nextColumnId = def.nextColumnId();

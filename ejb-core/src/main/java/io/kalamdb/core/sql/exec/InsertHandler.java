@@ -61,8 +61,9 @@ public final class InsertHandler {
      * @param insert    the INSERT
      * @param returning the RETURNING list, or null
      * @return {@code Inserted N row(s)}, or the returned rows
-     * @throws KalamException TABLE_NOT_FOUND, PERMISSION_DENIED, INVALID_SQL (unknown column, arity),
-     *                        CONSTRAINT_VIOLATION (NOT NULL, type, duplicate key) — nothing written then
+     * @throws KalamException TABLE_NOT_FOUND, PERMISSION_DENIED, INVALID_SQL (unknown column — also in
+     *                        RETURNING —, arity), CONSTRAINT_VIOLATION (NOT NULL, type, duplicate key) — nothing
+     *                        written then
      */
     public StatementResult execute(SqlInsert insert, SqlNodeList returning, StatementContext ctx) {
         TableDefinition def = resolver.require((SqlIdentifier) insert.getTargetTable(), ctx.session().namespace());
@@ -72,6 +73,7 @@ public final class InsertHandler {
                     + " is not supported yet: STREAM tables arrive with live queries");
         }
         List<ColumnDefinition> targets = targetColumns(def, insert.getTargetColumnList());
+        Returning returned = returning == null ? null : Returning.resolve(def, returning);
         List<List<Object>> sourceRows = sourceRows(insert.getSource(), targets.size(), ctx);
         UserId owner = def.type().isPerUser() ? ctx.session().user() : null;
         TableStore store = tables.forTable(def);
@@ -86,10 +88,10 @@ public final class InsertHandler {
             }
             write.commit();
         }
-        if (returning == null) {
+        if (returned == null) {
             return StatementResult.message("Inserted " + stored.size() + " row(s)", stored.size(), ctx.session().user());
         }
-        return returningResult(def, returning, stored, seqs, ctx);
+        return returned.result(stored, seqs, ctx);
     }
 
     private List<ColumnDefinition> targetColumns(TableDefinition def, SqlNodeList columnList) {
@@ -162,42 +164,48 @@ public final class InsertHandler {
         return values;
     }
 
-    private StatementResult returningResult(TableDefinition def, SqlNodeList returning, List<Object[]> stored,
-                                            List<Long> seqs, StatementContext ctx) {
-        List<ColumnDefinition> cols = new ArrayList<>();
-        List<ResultColumn> schema = new ArrayList<>();
-        List<Boolean> isSeq = new ArrayList<>();
-        for (SqlNode n : returning) {
-            if (n instanceof SqlIdentifier id && id.isStar()) {
-                for (ColumnDefinition c : def.columns()) {
+    /**
+     * A resolved RETURNING list: the result schema and, per output column, the table column it shows
+     * (null for {@code _seq}). Resolved before anything is written, so a bad RETURNING writes nothing.
+     */
+    private record Returning(List<ResultColumn> schema, List<ColumnDefinition> columns) {
+
+        /** @throws KalamException INVALID_SQL for an unknown column */
+        static Returning resolve(TableDefinition def, SqlNodeList returning) {
+            List<ResultColumn> schema = new ArrayList<>();
+            List<ColumnDefinition> cols = new ArrayList<>();
+            for (SqlNode n : returning) {
+                SqlIdentifier id = (SqlIdentifier) n;
+                String name = id.names.get(id.names.size() - 1);
+                if (id.isStar()) {
+                    for (ColumnDefinition c : def.columns()) {
+                        cols.add(c);
+                        schema.add(ResultColumn.of(c));
+                    }
+                } else if (name.equals(TableDefinition.SEQ_COLUMN)) {
+                    cols.add(null);
+                    schema.add(ResultColumn.of(TableDefinition.SEQ_COLUMN, KalamDataType.BIGINT));
+                } else {
+                    ColumnDefinition c = def.column(name).orElseThrow(() -> KalamException.invalidSql(
+                            "RETURNING column \"" + name + "\" does not exist in " + def.id()));
                     cols.add(c);
-                    isSeq.add(false);
                     schema.add(ResultColumn.of(c));
                 }
-            } else if (n instanceof SqlIdentifier id && id.names.get(id.names.size() - 1)
-                    .equals(TableDefinition.SEQ_COLUMN)) {
-                cols.add(null);
-                isSeq.add(true);
-                schema.add(ResultColumn.of(TableDefinition.SEQ_COLUMN, KalamDataType.BIGINT));
-            } else if (n instanceof SqlIdentifier id) {
-                String name = id.names.get(id.names.size() - 1);
-                ColumnDefinition c = def.column(name).orElseThrow(() -> KalamException.invalidSql(
-                        "RETURNING column \"" + name + "\" does not exist in " + def.id()));
-                cols.add(c);
-                isSeq.add(false);
-                schema.add(ResultColumn.of(c));
-            } else {
-                throw KalamException.invalidSql("RETURNING supports column names and * only");
             }
+            return new Returning(schema, cols);
         }
-        List<Object[]> rows = new ArrayList<>();
-        for (int r = 0; r < stored.size(); r++) {
-            Object[] out = new Object[cols.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = isSeq.get(i) ? seqs.get(r) : stored.get(r)[cols.get(i).columnId()];
+
+        StatementResult result(List<Object[]> stored, List<Long> seqs, StatementContext ctx) {
+            List<Object[]> rows = new ArrayList<>();
+            for (int r = 0; r < stored.size(); r++) {
+                Object[] out = new Object[columns.size()];
+                for (int i = 0; i < out.length; i++) {
+                    ColumnDefinition c = columns.get(i);
+                    out[i] = c == null ? seqs.get(r) : stored.get(r)[c.columnId()];
+                }
+                rows.add(out);
             }
-            rows.add(out);
+            return new StatementResult(schema, rows, rows.size(), null, ctx.session().user());
         }
-        return new StatementResult(schema, rows, rows.size(), null, ctx.session().user());
     }
 }

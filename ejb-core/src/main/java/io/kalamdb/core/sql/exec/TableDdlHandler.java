@@ -92,11 +92,14 @@ public final class TableDdlHandler {
 
     /**
      * @throws KalamException PERMISSION_DENIED, TABLE_NOT_FOUND (unless IF EXISTS), INVALID_SQL when the
-     *                        type keyword does not match the table
+     *                        type keyword does not match the table or the namespace is reserved
      */
     public StatementResult drop(SqlDropKalamTable stmt, StatementContext ctx) {
         policy.checkDdl(ctx.session().role());
         TableId id = resolver.id(stmt.getName(), ctx.session().namespace());
+        if (id.namespace().isReserved()) {
+            throw KalamException.invalidSql("Cannot drop tables in reserved namespace '" + id.namespace() + "'");
+        }
         TableDefinition def = catalog.table(id).orElse(null);
         if (def == null) {
             if (stmt.isIfExists()) {

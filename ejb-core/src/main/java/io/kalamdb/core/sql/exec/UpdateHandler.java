@@ -16,9 +16,14 @@ import io.kalamdb.core.table.TableStore;
 import io.kalamdb.core.table.TableStores;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * UPDATE: locks the caller's partition of the table, finds matching live rows and their new values through
@@ -67,7 +72,7 @@ public final class UpdateHandler {
         try (StatementWrite write = tables.newWrite()) {
             write.lock(store, owner);
             List<Object[]> rows = matching.find(def, update.getTargetTable(), update.getAlias(),
-                    update.getSourceExpressionList().getList(), update.getCondition(), "update", ctx);
+                    calciteValues(update.getSourceExpressionList().getList()), update.getCondition(), "update", ctx);
             for (Object[] row : rows) {
                 Object pk = row[0];
                 StoredRow current = write.read(store, owner, pk);
@@ -77,7 +82,8 @@ public final class UpdateHandler {
                 Object[] values = SchemaEvolution.currentValues(def, current);
                 for (int i = 0; i < targets.size(); i++) {
                     ColumnDefinition c = targets.get(i);
-                    values[c.columnId()] = c.dataType().coerce(row[i + 1]);
+                    values[c.columnId()] = c.dataType().coerce(setValue(update.getSourceExpressionList().get(i),
+                            row[i + 1], ctx));
                 }
                 RowValues.checkNotNull(def, values);
                 write.update(store, owner, pk, values, def.schemaVersion());
@@ -86,5 +92,25 @@ public final class UpdateHandler {
             write.commit();
         }
         return StatementResult.message("Updated " + updated + " row(s)", updated, ctx.session().user());
+    }
+
+    /**
+     * The SET values as Calcite computes them. A bare parameter ({@code SET c = $1}) has no type Calcite could
+     * infer, so it goes in as {@code CAST(? AS VARCHAR)}, a placeholder that keeps the parameter numbering;
+     * its value is then taken from the request as given ({@link #setValue}), exactly as INSERT takes it.
+     */
+    private static List<SqlNode> calciteValues(List<SqlNode> values) {
+        List<SqlNode> out = new ArrayList<>(values.size());
+        for (SqlNode v : values) {
+            out.add(v instanceof SqlDynamicParam ? SqlStdOperatorTable.CAST.createCall(v.getParserPosition(), v,
+                    new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, v.getParserPosition()),
+                            v.getParserPosition())) : v);
+        }
+        return out;
+    }
+
+    /** @return the value a SET expression gives: the parameter as given, or what Calcite computed */
+    private static Object setValue(SqlNode expression, Object computed, StatementContext ctx) {
+        return expression instanceof SqlDynamicParam p ? ctx.param(p.getIndex()) : computed;
     }
 }

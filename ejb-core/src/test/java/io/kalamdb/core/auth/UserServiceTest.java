@@ -1,0 +1,201 @@
+package io.kalamdb.core.auth;
+
+import static io.kalamdb.core.EngineFixture.as;
+import static io.kalamdb.core.EngineFixture.root;
+import static io.kalamdb.core.EngineFixture.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kalamdb.core.EngineConfig;
+import io.kalamdb.core.EngineFixture;
+import io.kalamdb.core.KalamEngine;
+import io.kalamdb.core.model.ErrorCode;
+import io.kalamdb.core.model.KalamException;
+import io.kalamdb.core.model.Role;
+import io.kalamdb.core.model.UserId;
+import io.kalamdb.core.store.Durability;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** User management through SQL, checked through login (DESIGN.md §5). */
+class UserServiceTest {
+    @TempDir
+    Path dir;
+    private EngineFixture db;
+
+    @BeforeEach
+    void open() {
+        db = new EngineFixture(dir);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private AuthService auth() {
+        return db.engine().auth();
+    }
+
+    private Role loginRole(String name, String password) {
+        return auth().login(name, password).user().role();
+    }
+
+    private void loginFails(String name, String password) {
+        KalamException e = assertThrows(KalamException.class, () -> auth().login(name, password));
+        assertEquals(ErrorCode.AUTH_REQUIRED, e.code());
+        assertEquals("Invalid username or password", e.getMessage());
+    }
+
+    @Test
+    void createdUserLogsInWithItsPasswordOnly() {
+        assertEquals("User 'alice' created", db.run(root(), "CREATE USER alice WITH PASSWORD 'wonder-land'").message());
+        assertEquals(Role.USER, loginRole("alice", "wonder-land"));
+        loginFails("alice", "wonder-lan");
+        loginFails("alice", "");
+        loginFails("nobody", "wonder-land");
+    }
+
+    @Test
+    void createUserTakesRoleAndEmailInAnyOrder() {
+        db.run(root(), "CREATE USER 'svc' WITH PASSWORD 'pw' EMAIL 'ops@example.com' ROLE service");
+        db.run(root(), "CREATE USER admin WITH PASSWORD 'pw' ROLE 'dba'");
+        assertEquals(Role.SERVICE, loginRole("svc", "pw"));
+        assertEquals(Role.DBA, loginRole("admin", "pw"));
+        assertEquals("ops@example.com", db.engine().users().active(new UserId("svc")).orElseThrow().email());
+        db.fails(ErrorCode.INVALID_SQL, root(), "CREATE USER bad WITH PASSWORD 'pw' ROLE superuser");
+    }
+
+    @Test
+    void createUserTwiceUnlessIfNotExists() {
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'first'");
+        assertTrue(db.fails(ErrorCode.ALREADY_EXISTS, root(), "CREATE USER alice WITH PASSWORD 'second'")
+                .getMessage().contains("'alice' already exists"));
+        assertEquals(0, db.run(root(), "CREATE USER IF NOT EXISTS alice WITH PASSWORD 'second'").rowCount());
+        assertEquals(Role.USER, loginRole("alice", "first"));
+        loginFails("alice", "second");
+    }
+
+    @Test
+    void theSystemRoleCannotBeGranted() {
+        db.fails(ErrorCode.PERMISSION_DENIED, root(), "CREATE USER boss WITH PASSWORD 'pw' ROLE system");
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'pw'");
+        db.fails(ErrorCode.PERMISSION_DENIED, root(), "ALTER USER alice SET ROLE system");
+        db.fails(ErrorCode.PERMISSION_DENIED, root(), "ALTER USER root SET ROLE dba");
+        assertEquals(Role.USER, loginRole("alice", "pw"));
+        assertTrue(db.engine().users().active(new UserId("boss")).isEmpty());
+    }
+
+    @Test
+    void alterUserSetPasswordReplacesIt() {
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'old-pw'");
+        db.run(root(), "ALTER USER alice SET PASSWORD 'new-pw'");
+        loginFails("alice", "old-pw");
+        assertEquals(Role.USER, loginRole("alice", "new-pw"));
+    }
+
+    @Test
+    void usersMayChangeTheirOwnPasswordAndEmailButNotOthers() {
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'a-pw'");
+        db.run(root(), "CREATE USER bob WITH PASSWORD 'b-pw'");
+        db.run(user("alice"), "ALTER USER alice SET PASSWORD 'mine'");
+        db.run(user("alice"), "ALTER USER alice SET EMAIL 'alice@example.com'");
+        db.fails(ErrorCode.PERMISSION_DENIED, user("alice"), "ALTER USER bob SET PASSWORD 'taken'");
+        db.fails(ErrorCode.PERMISSION_DENIED, user("alice"), "ALTER USER bob SET EMAIL 'x@example.com'");
+        db.fails(ErrorCode.PERMISSION_DENIED, user("alice"), "ALTER USER alice SET ROLE dba");
+
+        assertEquals(Role.USER, loginRole("alice", "mine"));
+        assertEquals(Role.USER, loginRole("bob", "b-pw"));
+        assertEquals("alice@example.com", db.engine().users().active(new UserId("alice")).orElseThrow().email());
+        assertNull(db.engine().users().active(new UserId("bob")).orElseThrow().email());
+    }
+
+    @Test
+    void alterUserSetRoleChangesWhatLoginReports() {
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'pw'");
+        db.run(as("admin", Role.DBA), "ALTER USER alice SET ROLE dba");
+        assertEquals(Role.DBA, loginRole("alice", "pw"));
+        db.run(root(), "ALTER USER alice SET ROLE user");
+        assertEquals(Role.USER, loginRole("alice", "pw"));
+    }
+
+    @Test
+    void alterOfAnUnknownUserIsNotFound() {
+        db.fails(ErrorCode.NOT_FOUND, root(), "ALTER USER ghost SET PASSWORD 'pw'");
+        db.fails(ErrorCode.NOT_FOUND, root(), "ALTER USER ghost SET ROLE dba");
+    }
+
+    @Test
+    void dropUserIsSoftAndEndsLoginAndTokens() {
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'pw'");
+        String token = auth().login("alice", "pw").accessToken().token();
+        assertEquals("alice", auth().authenticate(token).id().value());
+
+        assertEquals("User 'alice' dropped", db.run(root(), "DROP USER alice").message());
+        loginFails("alice", "pw");
+        assertEquals(ErrorCode.AUTH_REQUIRED, assertThrows(KalamException.class, () -> auth().authenticate(token)).code());
+        assertEquals(List.of(true), db.column(root(), "SELECT deleted_at IS NOT NULL FROM system.users WHERE user_id = 'alice'"));
+        db.fails(ErrorCode.NOT_FOUND, root(), "DROP USER alice");
+        assertEquals(0, db.run(root(), "DROP USER IF EXISTS alice").rowCount());
+    }
+
+    @Test
+    void aDroppedUsersDataStaysAndComesBackWithTheUser() {
+        db.run(root(), "CREATE NAMESPACE app");
+        db.run(root(), "CREATE USER TABLE app.notes (id BIGINT PRIMARY KEY, body TEXT)");
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'first'");
+        db.run(user("alice"), "INSERT INTO app.notes VALUES (1, 'kept')");
+        db.run(root(), "DROP USER alice");
+
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'second' ROLE service");
+        assertEquals(Role.SERVICE, loginRole("alice", "second"));
+        loginFails("alice", "first");
+        assertEquals(List.of("kept"), db.column(user("alice"), "SELECT body FROM app.notes"));
+        assertEquals(List.of(false), db.column(root(), "SELECT deleted_at IS NOT NULL FROM system.users WHERE user_id = 'alice'"));
+    }
+
+    @Test
+    void rootAndOneselfCannotBeDropped() {
+        db.fails(ErrorCode.PERMISSION_DENIED, root(), "DROP USER root");
+        db.run(root(), "CREATE USER admin WITH PASSWORD 'pw' ROLE dba");
+        db.fails(ErrorCode.PERMISSION_DENIED, as("admin", Role.DBA), "DROP USER admin");
+        assertEquals(Role.DBA, loginRole("admin", "pw"));
+    }
+
+    @Test
+    void rootExistsWithoutPasswordOnFirstStart() {
+        UserRecord rootUser = auth().root();
+        assertEquals(UserId.ROOT, rootUser.id());
+        assertEquals(Role.SYSTEM, rootUser.role());
+        assertNull(rootUser.passwordHash());
+        assertTrue(auth().rootIsPasswordless());
+        loginFails("root", "");
+        loginFails("root", "anything");
+    }
+
+    @Test
+    void settingRootsPasswordEndsPasswordlessMode() {
+        db.run(root(), "ALTER USER root SET PASSWORD 'root-secret'");
+        assertFalse(auth().rootIsPasswordless());
+        assertEquals(Role.SYSTEM, loginRole("root", "root-secret"));
+        db.restart();
+        assertFalse(db.engine().auth().rootIsPasswordless());
+    }
+
+    @Test
+    void aConfiguredRootPasswordIsSetAtStart(@TempDir Path other) {
+        try (KalamEngine engine = KalamEngine.open(new EngineConfig(other, Durability.RELAXED, 2, "configured",
+                4, Duration.ofHours(1), Duration.ofDays(1)))) {
+            assertFalse(engine.auth().rootIsPasswordless());
+            assertEquals(Role.SYSTEM, engine.auth().login("root", "configured").user().role());
+        }
+    }
+}
