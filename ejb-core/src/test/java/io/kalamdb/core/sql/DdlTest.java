@@ -51,7 +51,7 @@ class DdlTest {
         assertEquals(1, db.run(root(), "CREATE NAMESPACE chat").rowCount());
         assertEquals(0, db.run(root(), "CREATE NAMESPACE IF NOT EXISTS chat").rowCount());
         assertMessage(db.fails(ErrorCode.ALREADY_EXISTS, root(), "CREATE NAMESPACE chat"), "'chat' already exists");
-        assertEquals(List.of("app", "chat"), db.column(root(), "SHOW NAMESPACES"));
+        assertEquals(List.of("app", "chat", "default"), db.column(root(), "SHOW NAMESPACES"));
     }
 
     @ParameterizedTest
@@ -66,7 +66,7 @@ class DdlTest {
     void namespaceNamesAreLowerCaseIdentifiers() {
         assertMessage(db.fails(ErrorCode.INVALID_SQL, root(), "CREATE NAMESPACE \"Chat\""), "Invalid namespace name");
         db.run(root(), "CREATE NAMESPACE Chat_2");
-        assertEquals(List.of("app", "chat_2"), db.column(root(), "SHOW NAMESPACES"));
+        assertEquals(List.of("app", "chat_2", "default"), db.column(root(), "SHOW NAMESPACES"));
     }
 
     @Test
@@ -84,7 +84,7 @@ class DdlTest {
         db.run(root(), "CREATE TABLE app.a (id BIGINT PRIMARY KEY)");
         db.run(root(), "INSERT INTO app.a VALUES (1)");
         assertEquals("Namespace 'app' dropped with 1 table(s)", db.run(root(), "DROP NAMESPACE app CASCADE").message());
-        assertEquals(List.of(), db.column(root(), "SHOW NAMESPACES"));
+        assertEquals(List.of("default"), db.column(root(), "SHOW NAMESPACES"));
 
         db.run(root(), "CREATE NAMESPACE app");
         db.run(root(), "CREATE TABLE app.a (id BIGINT PRIMARY KEY)");
@@ -107,7 +107,7 @@ class DdlTest {
         assertEquals(List.of("namespace_id", "table_count", "created_at"),
                 r.schema().stream().map(ResultColumn::name).toList());
         assertEquals(List.of("app", 1), db.rows(root(), "SHOW NAMESPACES").get(0).subList(0, 2));
-        assertEquals(List.of("spare", 0), db.rows(root(), "SHOW NAMESPACES").get(1).subList(0, 2));
+        assertEquals(List.of("spare", 0), db.rows(root(), "SHOW NAMESPACES").get(2).subList(0, 2));
     }
 
     @Test
@@ -379,7 +379,7 @@ class DdlTest {
         db.run(dba, "CREATE NAMESPACE ops");
         db.run(dba, "CREATE TABLE ops.t (id BIGINT PRIMARY KEY)");
         db.run(dba, "DROP NAMESPACE ops CASCADE");
-        assertEquals(List.of("app"), db.column(dba, "SHOW NAMESPACES"));
+        assertEquals(List.of("app", "default"), db.column(dba, "SHOW NAMESPACES"));
     }
 
     @Test

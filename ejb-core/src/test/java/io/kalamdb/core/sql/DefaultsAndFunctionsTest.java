@@ -66,6 +66,22 @@ class DefaultsAndFunctionsTest {
     }
 
     @Test
+    void nowIsOneValuePerStatementForEveryRowAndInsertSelect() {
+        StringBuilder values = new StringBuilder("('r0')");
+        for (int i = 1; i < 2000; i++) {
+            values.append(", ('r").append(i).append("')");
+        }
+        db.run(alice, "INSERT INTO app.events (body) VALUES " + values);
+        db.run(alice, "INSERT INTO app.events (body, created) SELECT body || '-copy', NOW() FROM app.events");
+
+        List<List<Object>> times = db.rows(alice, "SELECT DISTINCT created, seen FROM app.events WHERE body NOT LIKE"
+                + " '%-copy'");
+        assertEquals(1, times.size(), "one NOW() for all 2000 rows of the statement");
+        assertEquals(times.get(0).get(0), times.get(0).get(1));
+        assertEquals(1, db.rows(alice, "SELECT DISTINCT created FROM app.events WHERE body LIKE '%-copy'").size());
+    }
+
+    @Test
     void snowflakeIdsAreDistinctAndIncreaseWithinAMultiRowInsert() {
         StatementResult r = db.run(alice, "INSERT INTO app.events (body) VALUES ('a'), ('b'), ('c'), ('d') RETURNING id");
         List<Long> ids = r.rows().stream().map(row -> (Long) row[0]).toList();

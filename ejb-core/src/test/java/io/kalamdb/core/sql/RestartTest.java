@@ -52,7 +52,7 @@ class RestartTest {
     @Test
     void namespacesAndTablesSurvive() {
         db.restart();
-        assertEquals(List.of("app", "spare"), db.column(root(), "SHOW NAMESPACES"));
+        assertEquals(List.of("app", "default", "spare"), db.column(root(), "SHOW NAMESPACES"));
         assertEquals(List.of(List.of("notes", "user", 3), List.of("rooms", "shared", 1)),
                 db.rows(root(), "SHOW TABLES IN app").stream().map(r -> List.of(r.get(1), r.get(2), r.get(4))).toList());
         assertEquals(List.of("public"), db.column(root(), "SELECT access_level FROM system.tables WHERE table_name = 'rooms'"));

@@ -75,7 +75,7 @@ class SystemTablesTest {
     @Test
     void namespacesListsEveryNamespaceWithItsTableCount() {
         db.run(root(), "CREATE NAMESPACE spare");
-        assertEquals(List.of(List.of("app", "app", 2), List.of("spare", "spare", 0)),
+        assertEquals(List.of(List.of("app", "app", 2), List.of("default", "default", 0), List.of("spare", "spare", 0)),
                 db.rows(root(), "SELECT namespace_id, name, table_count FROM system.namespaces ORDER BY namespace_id"));
     }
 

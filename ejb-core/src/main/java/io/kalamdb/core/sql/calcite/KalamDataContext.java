@@ -25,7 +25,7 @@ public final class KalamDataContext implements DataContext {
     private final SqlSession session;
     private final List<Object> params;
     private final Map<String, Object> stash;
-    private final long nowMillis = System.currentTimeMillis();
+    private final long nowMillis;
     private final AtomicBoolean cancel = new AtomicBoolean();
 
     /**
@@ -34,9 +34,11 @@ public final class KalamDataContext implements DataContext {
      * @param session     the caller
      * @param params      parameter values by {@code ?} index, already in Calcite's representation
      * @param stash       objects the compiled plan refers to by name (interpreter nodes)
+     * @param nowMillis   the statement's time (CURRENT_TIMESTAMP), epoch milliseconds
      */
     public KalamDataContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, SqlSession session,
-                            List<Object> params, Map<String, Object> stash) {
+                            List<Object> params, Map<String, Object> stash, long nowMillis) {
+        this.nowMillis = nowMillis;
         this.stash = stash;
         this.rootSchema = rootSchema;
         this.typeFactory = typeFactory;

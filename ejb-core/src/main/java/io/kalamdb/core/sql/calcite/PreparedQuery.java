@@ -49,18 +49,19 @@ public final class PreparedQuery {
      * @param session the caller (scopes USER partitions, checks access)
      * @param params  parameter values by {@code ?} index, as given by the client (coerced to the inferred
      *                parameter types)
+     * @param nowMillis the statement's time for CURRENT_TIMESTAMP / NOW(), epoch milliseconds
      * @return rows of canonical values in column order
      * @throws io.kalamdb.core.model.KalamException CONSTRAINT_VIOLATION if a parameter does not fit its type,
      *         PERMISSION_DENIED from scans
      */
-    public List<Object[]> execute(SqlSession session, List<Object> params) {
+    public List<Object[]> execute(SqlSession session, List<Object> params, long nowMillis) {
         List<Object> internal = new ArrayList<>(params.size());
         for (int i = 0; i < paramTypes.size(); i++) {
             KalamDataType t = paramTypes.get(i);
             internal.add(CalciteTypes.toCalcite(t, t.coerce(i < params.size() ? params.get(i) : null)));
         }
         List<Object[]> rows = new ArrayList<>();
-        try (Enumerator<Object> e = bindable.bind(new KalamDataContext(root, typeFactory, session, internal, stash))
+        try (Enumerator<Object> e = bindable.bind(new KalamDataContext(root, typeFactory, session, internal, stash, nowMillis))
                 .enumerator()) {
             while (e.moveNext()) {
                 Object current = e.current();

@@ -124,7 +124,7 @@ public final class ExpressionEvaluator {
     /** Functions without arguments, called with or without parentheses. */
     private static Object niladic(String functionName, StatementContext ctx) {
         return switch (functionName.toUpperCase(Locale.ROOT)) {
-            case "NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> System.currentTimeMillis() * 1000L;
+            case "NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> ctx.startedAtMillis() * 1000L;
             case "SNOWFLAKE_ID" -> IdFunctions.snowflakeId();
             case "UUID_V7" -> IdFunctions.uuidV7();
             case "ULID" -> IdFunctions.ulid();

@@ -36,7 +36,7 @@ public final class ExpressionFallback implements BiFunction<SqlNode, StatementCo
                 new SqlNodeList(List.of(fresh), SqlParserPos.ZERO), null, null, null, null, null, null, null, null,
                 null, null);
         List<Object[]> rows = planner.prepare("\u0000expr\u0000" + text, select, ctx.session().namespace())
-                .execute(ctx.session(), ctx.params());
+                .execute(ctx.session(), ctx.params(), ctx.startedAtMillis());
         return rows.get(0)[0];
     }
 }

@@ -130,13 +130,13 @@ public final class InsertHandler {
             return rows;
         }
         StatementContext selectCtx = new StatementContext(ctx.session(), "\u0000insert-select\u0000" + ctx.sql(),
-                ctx.params());
+                ctx.params(), ctx.startedAtMillis());
         var plan = planner.prepare(selectCtx.sql(), source, ctx.session().namespace());
         if (plan.columns().size() != arity) {
             throw KalamException.invalidSql("INSERT has " + arity + " target column(s) but the SELECT returns "
                     + plan.columns().size());
         }
-        for (Object[] r : plan.execute(ctx.session(), ctx.params())) {
+        for (Object[] r : plan.execute(ctx.session(), ctx.params(), ctx.startedAtMillis())) {
             rows.add(new ArrayList<>(List.of(r)));
         }
         return rows;

@@ -68,6 +68,6 @@ final class MatchingRows {
         SqlSelect query = new SqlSelect(pos, SqlNodeList.EMPTY, new SqlNodeList(select, pos), from, condition,
                 null, null, null, null, null, null, null, null);
         return planner.prepare("\u0000" + kind + "\u0000" + ctx.sql(), query, ctx.session().namespace())
-                .execute(ctx.session(), ctx.params());
+                .execute(ctx.session(), ctx.params(), ctx.startedAtMillis());
     }
 }

@@ -21,7 +21,7 @@ public final class QueryHandler {
      */
     public StatementResult execute(SqlNode query, StatementContext ctx) {
         PreparedQuery plan = planner.prepare(ctx.sql(), query, ctx.session().namespace());
-        List<Object[]> rows = plan.execute(ctx.session(), ctx.params());
+        List<Object[]> rows = plan.execute(ctx.session(), ctx.params(), ctx.startedAtMillis());
         return new StatementResult(plan.columns(), rows, rows.size(), null, ctx.session().user());
     }
 }

@@ -85,7 +85,7 @@ public final class KalamSqlParser {
             throw new KalamException(ErrorCode.INVALID_SQL, "Expression is empty");
         }
         try {
-            return SqlParser.create(NiladicCalls.rewrite(expr), CONFIG).parseExpression();
+            return SqlParser.create(expr, CONFIG).parseExpression();
         } catch (SqlParseException e) {
             throw new KalamException(ErrorCode.INVALID_SQL, ParseErrorMessage.format(e, new SqlParserPos(1, 1)), e);
         }
@@ -93,7 +93,7 @@ public final class KalamSqlParser {
 
     private static ParsedStatement parseStatement(int number, String text) throws SqlParseException {
         final PositionalParameters.Rewrite rewrite = PositionalParameters.rewrite(text);
-        final SqlNode node = SqlParser.create(NiladicCalls.rewrite(rewrite.sql()), CONFIG).parseStmt();
+        final SqlNode node = SqlParser.create(rewrite.sql(), CONFIG).parseStmt();
         return new ParsedStatement(number, text, node, rewrite.paramOrder(), rewrite.paramCount());
     }
 }
