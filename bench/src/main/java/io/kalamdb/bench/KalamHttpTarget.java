@@ -36,11 +36,6 @@ public final class KalamHttpTarget {
         this.token = token;
     }
 
-    /** @return the server's base URL */
-    public URI baseUrl() {
-        return baseUrl;
-    }
-
     /**
      * Reads the server's version from {@code GET /v1/api/healthcheck}.
      *

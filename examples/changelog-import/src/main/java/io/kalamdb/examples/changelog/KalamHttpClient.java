@@ -88,17 +88,17 @@ public final class KalamHttpClient {
             response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new KalamApiException(0, null, "POST " + path + " failed: " + e, e);
+            throw new KalamApiException("POST " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KalamApiException(0, null, "POST " + path + " interrupted", e);
+            throw new KalamApiException("POST " + path + " interrupted", e);
         }
         JsonNode json = parse(response.body());
         if (response.statusCode() != 200 || json == null || "error".equals(json.path("status").asText())) {
             JsonNode error = json == null ? MissingNode.getInstance() : json.path("error");
-            throw new KalamApiException(response.statusCode(), error.path("code").asText(null),
-                    "POST " + path + " → " + response.statusCode() + ": "
-                            + error.path("message").asText(response.body()), null);
+            throw new KalamApiException("POST " + path + " → " + response.statusCode() + " "
+                    + error.path("code").asText("(no code)") + ": " + error.path("message").asText(response.body()),
+                    null);
         }
         return json;
     }
