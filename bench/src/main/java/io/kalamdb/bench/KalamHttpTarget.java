@@ -4,35 +4,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 /**
- * A KalamDB server under test, reached over its HTTP API (DESIGN.md §5) by one JDK {@link HttpClient} on
- * HTTP/1.1 with keep-alive, so that after the first request every statement reuses the connection. Each call
- * is synchronous: one statement in flight per calling thread. Thread-safe.
+ * A KalamDB server under test, reached over its HTTP API (DESIGN.md §5) through an {@link HttpTransport}
+ * (one keep-alive connection). Each call is synchronous: one statement in flight.
  */
 public final class KalamHttpTarget {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
 
-    private final URI baseUrl;
+    private final HttpTransport http;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
-     * @param baseUrl the server, e.g. {@code http://127.0.0.1:8080}
-     * @param token   a bearer access token, or null to send none (a localhost request then acts as root while root
-     *                has no password)
+     * @param http  how to reach the server
+     * @param token a bearer access token, or null to send none (a localhost request then acts as root while root
+     *              has no password)
      */
-    public KalamHttpTarget(URI baseUrl, String token) {
-        this.baseUrl = baseUrl;
+    public KalamHttpTarget(HttpTransport http, String token) {
+        this.http = http;
         this.token = token;
     }
 
@@ -43,8 +33,7 @@ public final class KalamHttpTarget {
      * @throws TargetException if the server is not healthy or cannot be reached
      */
     public String version() {
-        JsonNode health = send(HttpRequest.newBuilder(baseUrl.resolve("/v1/api/healthcheck")).GET(), "healthcheck");
-        return health.path("version").asText();
+        return send("/v1/api/healthcheck", null, "healthcheck").path("version").asText();
     }
 
     /**
@@ -60,37 +49,23 @@ public final class KalamHttpTarget {
         if (!params.isEmpty()) {
             body.set("params", JSON.valueToTree(params));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve("/v1/api/sql"))
-                .header("Content-Type", "application/json");
         try {
-            request.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            return send("/v1/api/sql", JSON.writeValueAsBytes(body), abbreviated(sql)).path("results").path(0);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot serialize the parameters of " + sql, e);
         }
-        return send(request, abbreviated(sql)).path("results").path(0);
     }
 
-    private JsonNode send(HttpRequest.Builder request, String what) {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new TargetException(what + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TargetException(what + " interrupted", e);
-        }
+    private JsonNode send(String path, byte[] body, String what) {
+        HttpTransport.Reply reply = http.exchange(path, body, token);
         JsonNode json;
         try {
-            json = JSON.readTree(response.body());
+            json = JSON.readTree(reply.body());
         } catch (JsonProcessingException e) {
-            throw new TargetException(what + " → " + response.statusCode() + ", not JSON: " + response.body(), e);
+            throw new TargetException(what + " → " + reply.status() + ", not JSON: " + reply.body(), e);
         }
-        if (response.statusCode() != 200 || "error".equals(json.path("status").asText())) {
-            throw new TargetException(what + " → " + response.statusCode() + ": " + response.body(), null);
+        if (reply.status() != 200 || "error".equals(json.path("status").asText())) {
+            throw new TargetException(what + " → " + reply.status() + ": " + reply.body(), null);
         }
         return json;
     }

@@ -18,7 +18,7 @@ public final class QuickLoad {
     /** @param options what to run against which server */
     public QuickLoad(QuickLoadOptions options) {
         this.options = options;
-        this.target = new KalamHttpTarget(options.url(), options.rootToken());
+        this.target = new KalamHttpTarget(HttpTransport.named(options.client(), options.url()), options.rootToken());
         this.workloads = new Workloads(target);
     }
 
@@ -71,7 +71,7 @@ public final class QuickLoad {
             String version = quickLoad.target.version();
             List<Measurement> measurements = quickLoad.run();
             System.out.print(ResultTable.render("QuickLoad: KalamDB " + version + " at " + options.url()
-                    + ", 1 client, HTTP/1.1 keep-alive; warm-up: " + options.warmup() + " single-row INSERTs, "
+                    + ", 1 client (" + options.client() + "), HTTP/1.1 keep-alive; warm-up: " + options.warmup() + " single-row INSERTs, "
                     + options.warmupBatches() + " " + options.batchRows() + "-row INSERTs, " + options.warmup()
                     + " lookups",
                     measurements));

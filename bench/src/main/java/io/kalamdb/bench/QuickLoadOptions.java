@@ -13,19 +13,24 @@ import java.net.URI;
  * @param batches       measured multi-row INSERT statements ({@code --batches}, default 20)
  * @param batchRows     rows per multi-row INSERT ({@code --batch-rows}, default 1,000)
  * @param lookups       measured primary-key SELECTs ({@code --lookups}, default 5,000)
+ * @param client        the HTTP client ({@code --client}): {@code jdk} (default, the JDK HttpClient) or
+ *                      {@code raw} (a minimal socket client, to see the server without client overhead)
  */
 public record QuickLoadOptions(URI url, String rootToken, int warmup, int inserts, int batches, int batchRows,
-                               int lookups) {
+                               int lookups, String client) {
     /** The default server. */
     public static final String DEFAULT_URL = "http://127.0.0.1:8080";
     /** The usage text. */
     public static final String USAGE = "usage: java -jar bench.jar [--url " + DEFAULT_URL + "] [--root-token JWT]"
-            + " [--warmup 1000] [--inserts 5000] [--batches 20] [--batch-rows 1000] [--lookups 5000]";
+            + " [--warmup 1000] [--inserts 5000] [--batches 20] [--batch-rows 1000] [--lookups 5000] [--client jdk|raw]";
 
-    /** @throws IllegalArgumentException if a count is less than 1 */
+    /** @throws IllegalArgumentException if a count is less than 1 or the client is unknown */
     public QuickLoadOptions {
         if (warmup < 1 || inserts < 1 || batches < 1 || batchRows < 1 || lookups < 1) {
             throw new IllegalArgumentException("every count must be at least 1");
+        }
+        if (!client.equals("jdk") && !client.equals("raw")) {
+            throw new IllegalArgumentException("--client must be jdk or raw, not " + client);
         }
     }
 
@@ -44,6 +49,7 @@ public record QuickLoadOptions(URI url, String rootToken, int warmup, int insert
         int batches = 20;
         int batchRows = 1000;
         int lookups = 5000;
+        String client = "jdk";
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 == args.length) {
                 throw new IllegalArgumentException("Missing value of " + args[i]);
@@ -57,10 +63,11 @@ public record QuickLoadOptions(URI url, String rootToken, int warmup, int insert
                 case "--batches" -> batches = number(args[i], value);
                 case "--batch-rows" -> batchRows = number(args[i], value);
                 case "--lookups" -> lookups = number(args[i], value);
+                case "--client" -> client = value;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        return new QuickLoadOptions(url, rootToken, warmup, inserts, batches, batchRows, lookups);
+        return new QuickLoadOptions(url, rootToken, warmup, inserts, batches, batchRows, lookups, client);
     }
 
     /** @return warm-up multi-row INSERT statements: a tenth of {@link #warmup()}, at least 1 */

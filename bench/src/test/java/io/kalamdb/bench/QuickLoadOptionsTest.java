@@ -11,7 +11,7 @@ class QuickLoadOptionsTest {
     void defaultsAreTheDocumentedQuickLoad() {
         QuickLoadOptions options = QuickLoadOptions.parse();
 
-        assertEquals(new QuickLoadOptions(URI.create("http://127.0.0.1:8080"), null, 1000, 5000, 20, 1000, 5000),
+        assertEquals(new QuickLoadOptions(URI.create("http://127.0.0.1:8080"), null, 1000, 5000, 20, 1000, 5000, "jdk"),
                 options);
         assertEquals(100, options.warmupBatches());
     }
@@ -19,9 +19,10 @@ class QuickLoadOptionsTest {
     @Test
     void everyOptionIsReadAndTheBatchWarmUpIsATenthButAtLeastOne() {
         QuickLoadOptions options = QuickLoadOptions.parse("--url", "http://db:9090", "--root-token", "jwt",
-                "--warmup", "5", "--inserts", "10", "--batches", "2", "--batch-rows", "50", "--lookups", "20");
+                "--warmup", "5", "--inserts", "10", "--batches", "2", "--batch-rows", "50", "--lookups", "20",
+                "--client", "raw");
 
-        assertEquals(new QuickLoadOptions(URI.create("http://db:9090"), "jwt", 5, 10, 2, 50, 20), options);
+        assertEquals(new QuickLoadOptions(URI.create("http://db:9090"), "jwt", 5, 10, 2, 50, 20, "raw"), options);
         assertEquals(1, options.warmupBatches());
     }
 

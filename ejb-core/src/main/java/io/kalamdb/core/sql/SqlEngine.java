@@ -14,7 +14,6 @@ import io.kalamdb.core.sql.exec.StatementContext;
 import io.kalamdb.core.sql.exec.TableDdlHandler;
 import io.kalamdb.core.sql.exec.UpdateHandler;
 import io.kalamdb.core.sql.exec.UserHandler;
-import io.kalamdb.core.sql.parser.KalamSqlParser;
 import io.kalamdb.core.sql.parser.ParsedStatement;
 import io.kalamdb.core.sql.parser.ast.SqlAlterKalamTable;
 import io.kalamdb.core.sql.parser.ast.SqlAlterUser;
@@ -57,6 +56,7 @@ public final class SqlEngine {
     private final AlterTableHandler alterTable;
     private final DescribeHandler describe;
     private final UserHandler users;
+    private final InsertParseCache parseCache = new InsertParseCache();
 
     /** Wires the statement handlers; built by {@code KalamEngine}. */
     public SqlEngine(QueryPlanner planner, QueryHandler queries, PointLookup pointLookup, InsertHandler inserts,
@@ -86,7 +86,7 @@ public final class SqlEngine {
      *                        in a batch)
      */
     public List<StatementResult> execute(SqlSession session, String sql, List<Object> params) {
-        List<ParsedStatement> statements = KalamSqlParser.parseScript(sql);
+        List<ParsedStatement> statements = parseCache.parse(sql);
         if (statements.size() > 1 && !params.isEmpty()) {
             throw new KalamException(ErrorCode.PARAMS_WITH_BATCH,
                     "Parameters cannot be used with multiple statements (" + statements.size() + " given)");

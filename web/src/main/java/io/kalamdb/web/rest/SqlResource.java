@@ -85,7 +85,7 @@ public class SqlResource {
         }
         List<Object> out = new ArrayList<>();
         for (JsonNode p : node) {
-            out.add(JsonBodies.MAPPER.convertValue(p, Object.class));
+            out.add(JsonValues.toJava(p));
         }
         return out;
     }
@@ -110,7 +110,7 @@ public class SqlResource {
             for (Object[] row : r.rows()) {
                 ArrayNode values = rows.addArray();
                 for (int i = 0; i < row.length; i++) {
-                    values.add(JsonBodies.MAPPER.valueToTree(r.schema().get(i).type().toJsonValue(row[i])));
+                    values.add(JsonValues.toNode(r.schema().get(i).type().toJsonValue(row[i])));
                 }
             }
             out.put("row_count", r.rowCount());

@@ -1,0 +1,39 @@
+package io.kalamdb.bench;
+
+import java.net.URI;
+
+/**
+ * How the load driver talks HTTP/1.1 to the server: one keep-alive connection, one request in flight.
+ * Two implementations, because the client's own cost is part of every measured latency: the JDK
+ * {@code HttpClient} (what most Java applications use) and a minimal blocking socket client (the server's
+ * capacity with next to no client overhead).
+ */
+public interface HttpTransport {
+
+    /** A response: status code and body text. */
+    record Reply(int status, String body) {
+    }
+
+    /**
+     * @param path        absolute path, e.g. {@code /v1/api/sql}
+     * @param jsonBody    the request body (POST), or null for GET
+     * @param bearerToken the access token, or null to send no {@code Authorization} header
+     * @return the response
+     * @throws TargetException if the server cannot be reached or the exchange fails
+     */
+    Reply exchange(String path, byte[] jsonBody, String bearerToken);
+
+    /**
+     * @param name    {@code jdk} or {@code raw}
+     * @param baseUrl the server
+     * @return the transport of that name
+     * @throws IllegalArgumentException for another name
+     */
+    static HttpTransport named(String name, URI baseUrl) {
+        return switch (name) {
+            case "jdk" -> new JdkHttpTransport(baseUrl);
+            case "raw" -> new SocketHttpTransport(baseUrl);
+            default -> throw new IllegalArgumentException("Unknown client " + name + ": use jdk or raw");
+        };
+    }
+}
