@@ -1,8 +1,6 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
@@ -10,14 +8,13 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * {@code ALTER STORAGE id SET key = 'value' [, ...]}; the {@code =} and the commas are optional, so the clause
  * form {@code SET DESCRIPTION 'x' PATH 'y'} parses too.
  */
-public final class SqlAlterStorage extends SqlCall {
+public final class SqlAlterStorage extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("ALTER STORAGE", SqlKind.OTHER_DDL);
 
     private final String storageId;
@@ -29,7 +26,7 @@ public final class SqlAlterStorage extends SqlCall {
      * @param settings  keys upper-case (e.g. {@code PATH}, {@code DESCRIPTION}), string values, in written order
      */
     public SqlAlterStorage(SqlParserPos pos, String storageId, Map<String, String> settings) {
-        super(pos);
+        super(pos, OPERATOR);
         this.storageId = storageId;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
@@ -42,16 +39,6 @@ public final class SqlAlterStorage extends SqlCall {
     /** @return the settings in written order, keys upper-case; the catalog checks which keys are allowed */
     public Map<String, String> getSettings() {
         return settings;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
     }
 
     @Override

@@ -1,17 +1,13 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /** {@code ALTER USER 'name' SET PASSWORD 'pw' | SET ROLE role | SET EMAIL 'e'}. */
-public final class SqlAlterUser extends SqlCall {
+public final class SqlAlterUser extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("ALTER USER", SqlKind.OTHER_DDL);
 
     /** What the statement changes. */
@@ -35,7 +31,7 @@ public final class SqlAlterUser extends SqlCall {
      * @param value    the new value (role lower-case)
      */
     public SqlAlterUser(SqlParserPos pos, String userName, Property property, String value) {
-        super(pos);
+        super(pos, OPERATOR);
         this.userName = userName;
         this.property = property;
         this.value = value;
@@ -54,16 +50,6 @@ public final class SqlAlterUser extends SqlCall {
     /** @return the new value; a password is never printed by {@link #unparse} */
     public String getValue() {
         return value;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
     }
 
     @Override

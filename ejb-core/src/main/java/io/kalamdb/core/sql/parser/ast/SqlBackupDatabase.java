@@ -1,17 +1,13 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /** {@code BACKUP DATABASE ns TO 'path'}: Backs a namespace up to a directory. */
-public final class SqlBackupDatabase extends SqlCall {
+public final class SqlBackupDatabase extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("BACKUP DATABASE", SqlKind.OTHER);
 
     private final String namespace;
@@ -23,7 +19,7 @@ public final class SqlBackupDatabase extends SqlCall {
      * @param path      the target path
      */
     public SqlBackupDatabase(SqlParserPos pos, String namespace, String path) {
-        super(pos);
+        super(pos, OPERATOR);
         this.namespace = namespace;
         this.path = path;
     }
@@ -36,16 +32,6 @@ public final class SqlBackupDatabase extends SqlCall {
     /** @return the target path */
     public String getPath() {
         return path;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
     }
 
     @Override

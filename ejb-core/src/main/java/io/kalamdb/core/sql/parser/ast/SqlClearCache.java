@@ -1,32 +1,18 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /** {@code CLEAR CACHE}: Clears the engine's caches (plans, table definitions). */
-public final class SqlClearCache extends SqlCall {
+public final class SqlClearCache extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("CLEAR CACHE", SqlKind.OTHER);
 
     /** @param pos statement position */
     public SqlClearCache(SqlParserPos pos) {
-        super(pos);
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
+        super(pos, OPERATOR);
     }
 
     @Override

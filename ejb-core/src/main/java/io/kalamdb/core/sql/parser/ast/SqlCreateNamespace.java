@@ -1,17 +1,13 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /** {@code CREATE NAMESPACE [IF NOT EXISTS] ns}. */
-public final class SqlCreateNamespace extends SqlCall {
+public final class SqlCreateNamespace extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("CREATE NAMESPACE", SqlKind.CREATE_SCHEMA);
 
     private final String namespace;
@@ -23,7 +19,7 @@ public final class SqlCreateNamespace extends SqlCall {
      * @param ifNotExists whether IF NOT EXISTS was given
      */
     public SqlCreateNamespace(SqlParserPos pos, String namespace, boolean ifNotExists) {
-        super(pos);
+        super(pos, OPERATOR);
         this.namespace = namespace;
         this.ifNotExists = ifNotExists;
     }
@@ -36,16 +32,6 @@ public final class SqlCreateNamespace extends SqlCall {
     /** @return whether IF NOT EXISTS was given */
     public boolean isIfNotExists() {
         return ifNotExists;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
     }
 
     @Override

@@ -1,20 +1,16 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /**
  * {@code CREATE STORAGE id TYPE 'filesystem' PATH '...' [SHARED_TABLES_TEMPLATE '...'] [USER_TABLES_TEMPLATE '...']
  * [DESCRIPTION '...'] [CREDENTIALS '...']}; the clauses after TYPE in any order, each at most once, PATH required.
  */
-public final class SqlCreateStorage extends SqlCall {
+public final class SqlCreateStorage extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("CREATE STORAGE", SqlKind.OTHER_DDL);
 
     private final String storageId;
@@ -38,7 +34,7 @@ public final class SqlCreateStorage extends SqlCall {
     public SqlCreateStorage(SqlParserPos pos, String storageId, String storageType, String path,
                             String sharedTablesTemplate, String userTablesTemplate, String description,
                             String credentials) {
-        super(pos);
+        super(pos, OPERATOR);
         this.storageId = storageId;
         this.storageType = storageType;
         this.path = path;
@@ -81,16 +77,6 @@ public final class SqlCreateStorage extends SqlCall {
     /** @return the CREDENTIALS value, or null; never printed by {@link #unparse} */
     public String getCredentials() {
         return credentials;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
     }
 
     @Override

@@ -1,20 +1,16 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /**
  * {@code CREATE USER [IF NOT EXISTS] 'name' WITH PASSWORD 'pw' [ROLE user|service|dba] [EMAIL 'e']}; the name may
  * also be an identifier, ROLE and EMAIL come in any order.
  */
-public final class SqlCreateUser extends SqlCall {
+public final class SqlCreateUser extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("CREATE USER", SqlKind.OTHER_DDL);
 
     private final String userName;
@@ -33,7 +29,7 @@ public final class SqlCreateUser extends SqlCall {
      */
     public SqlCreateUser(SqlParserPos pos, String userName, boolean ifNotExists, String password, String role,
                          String email) {
-        super(pos);
+        super(pos, OPERATOR);
         this.userName = userName;
         this.ifNotExists = ifNotExists;
         this.password = password;
@@ -64,16 +60,6 @@ public final class SqlCreateUser extends SqlCall {
     /** @return the e-mail address, or null */
     public String getEmail() {
         return email;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
     }
 
     @Override

@@ -1,17 +1,13 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /** {@code DROP NAMESPACE [IF EXISTS] ns [CASCADE]}. */
-public final class SqlDropNamespace extends SqlCall {
+public final class SqlDropNamespace extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("DROP NAMESPACE", SqlKind.DROP_SCHEMA);
 
     private final String namespace;
@@ -25,7 +21,7 @@ public final class SqlDropNamespace extends SqlCall {
      * @param cascade   whether CASCADE was given (drop the namespace's tables too)
      */
     public SqlDropNamespace(SqlParserPos pos, String namespace, boolean ifExists, boolean cascade) {
-        super(pos);
+        super(pos, OPERATOR);
         this.namespace = namespace;
         this.ifExists = ifExists;
         this.cascade = cascade;
@@ -44,16 +40,6 @@ public final class SqlDropNamespace extends SqlCall {
     /** @return whether CASCADE was given */
     public boolean isCascade() {
         return cascade;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
     }
 
     @Override

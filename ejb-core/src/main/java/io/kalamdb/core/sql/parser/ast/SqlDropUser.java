@@ -1,17 +1,13 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /** {@code DROP USER [IF EXISTS] 'name'}. */
-public final class SqlDropUser extends SqlCall {
+public final class SqlDropUser extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("DROP USER", SqlKind.OTHER_DDL);
 
     private final String userName;
@@ -23,7 +19,7 @@ public final class SqlDropUser extends SqlCall {
      * @param ifExists whether IF EXISTS was given
      */
     public SqlDropUser(SqlParserPos pos, String userName, boolean ifExists) {
-        super(pos);
+        super(pos, OPERATOR);
         this.userName = userName;
         this.ifExists = ifExists;
     }
@@ -36,16 +32,6 @@ public final class SqlDropUser extends SqlCall {
     /** @return whether IF EXISTS was given */
     public boolean isIfExists() {
         return ifExists;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
     }
 
     @Override

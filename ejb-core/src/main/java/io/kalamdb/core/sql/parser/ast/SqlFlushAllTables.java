@@ -1,17 +1,13 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /** {@code FLUSH ALL TABLES [IN ns]} or {@code STORAGE FLUSH ALL [IN ns]}: flushes every table's hot rows to Parquet. */
-public final class SqlFlushAllTables extends SqlCall {
+public final class SqlFlushAllTables extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("FLUSH ALL TABLES", SqlKind.OTHER);
 
     private final String namespace;
@@ -21,23 +17,13 @@ public final class SqlFlushAllTables extends SqlCall {
      * @param namespace the namespace after IN, or null for all namespaces
      */
     public SqlFlushAllTables(SqlParserPos pos, String namespace) {
-        super(pos);
+        super(pos, OPERATOR);
         this.namespace = namespace;
     }
 
     /** @return the namespace after IN, or null if none was given */
     public String getNamespace() {
         return namespace;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
     }
 
     @Override

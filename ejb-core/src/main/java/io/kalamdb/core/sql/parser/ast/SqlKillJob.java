@@ -1,17 +1,13 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /** {@code KILL JOB 'id'}: Stops a running job. */
-public final class SqlKillJob extends SqlCall {
+public final class SqlKillJob extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("KILL JOB", SqlKind.OTHER);
 
     private final String jobId;
@@ -21,23 +17,13 @@ public final class SqlKillJob extends SqlCall {
      * @param jobId the job id
      */
     public SqlKillJob(SqlParserPos pos, String jobId) {
-        super(pos);
+        super(pos, OPERATOR);
         this.jobId = jobId;
     }
 
     /** @return the job id */
     public String getJobId() {
         return jobId;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
     }
 
     @Override

@@ -1,17 +1,13 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /** {@code KILL LIVE QUERY 'id'}: Ends a live query subscription. */
-public final class SqlKillLiveQuery extends SqlCall {
+public final class SqlKillLiveQuery extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("KILL LIVE QUERY", SqlKind.OTHER);
 
     private final String liveId;
@@ -21,23 +17,13 @@ public final class SqlKillLiveQuery extends SqlCall {
      * @param liveId the live query id
      */
     public SqlKillLiveQuery(SqlParserPos pos, String liveId) {
-        super(pos);
+        super(pos, OPERATOR);
         this.liveId = liveId;
     }
 
     /** @return the live query id */
     public String getLiveId() {
         return liveId;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
     }
 
     @Override

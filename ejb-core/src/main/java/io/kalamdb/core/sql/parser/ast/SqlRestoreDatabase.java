@@ -1,17 +1,13 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /** {@code RESTORE DATABASE ns FROM 'path'}: Restores a namespace from a backup directory. */
-public final class SqlRestoreDatabase extends SqlCall {
+public final class SqlRestoreDatabase extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("RESTORE DATABASE", SqlKind.OTHER);
 
     private final String namespace;
@@ -23,7 +19,7 @@ public final class SqlRestoreDatabase extends SqlCall {
      * @param path      the backup path
      */
     public SqlRestoreDatabase(SqlParserPos pos, String namespace, String path) {
-        super(pos);
+        super(pos, OPERATOR);
         this.namespace = namespace;
         this.path = path;
     }
@@ -36,16 +32,6 @@ public final class SqlRestoreDatabase extends SqlCall {
     /** @return the backup path */
     public String getPath() {
         return path;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
     }
 
     @Override

@@ -1,32 +1,18 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /** {@code SHOW NAMESPACES}: Lists the namespaces. */
-public final class SqlShowNamespaces extends SqlCall {
+public final class SqlShowNamespaces extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("SHOW NAMESPACES", SqlKind.OTHER);
 
     /** @param pos statement position */
     public SqlShowNamespaces(SqlParserPos pos) {
-        super(pos);
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
+        super(pos, OPERATOR);
     }
 
     @Override

@@ -1,32 +1,18 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /** {@code SHOW STORAGES}: Lists the storages. */
-public final class SqlShowStorages extends SqlCall {
+public final class SqlShowStorages extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("SHOW STORAGES", SqlKind.OTHER);
 
     /** @param pos statement position */
     public SqlShowStorages(SqlParserPos pos) {
-        super(pos);
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
+        super(pos, OPERATOR);
     }
 
     @Override

@@ -1,17 +1,13 @@
 package io.kalamdb.core.sql.parser.ast;
 
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-import java.util.List;
-
 /** {@code USE ns} or {@code USE NAMESPACE ns}: sets the session's default namespace. */
-public final class SqlUseNamespace extends SqlCall {
+public final class SqlUseNamespace extends KalamStatement {
     private static final SqlOperator OPERATOR = new SqlSpecialOperator("USE", SqlKind.OTHER);
 
     private final String namespace;
@@ -21,23 +17,13 @@ public final class SqlUseNamespace extends SqlCall {
      * @param namespace the namespace name
      */
     public SqlUseNamespace(SqlParserPos pos, String namespace) {
-        super(pos);
+        super(pos, OPERATOR);
         this.namespace = namespace;
     }
 
     /** @return the namespace name */
     public String getNamespace() {
         return namespace;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<SqlNode> getOperandList() {
-        return List.of();
     }
 
     @Override
