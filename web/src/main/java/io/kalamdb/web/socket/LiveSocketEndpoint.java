@@ -1,0 +1,132 @@
+package io.kalamdb.web.socket;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kalamdb.core.auth.UserRecord;
+import io.kalamdb.core.model.KalamException;
+import io.kalamdb.core.runtime.EngineHolder;
+import io.kalamdb.web.rest.JsonBodies;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * {@code /v1/ws}, the WebSocket protocol of DESIGN.md §6. Authentication is either the upgrade's
+ * {@code Authorization: Bearer} header (then {@code auth_success} is sent unprompted) or an
+ * {@code authenticate} message with a JWT within 3 seconds; otherwise {@code auth_error} and close.
+ * {@code ping} is answered with {@code pong}; connections idle longer than {@code kalamdb.ws.idle.timeout.seconds}
+ * (default 300) are closed by the container. The endpoint only translates messages: the logic lives in
+ * ejb-core. One instance per connection.
+ */
+@Dependent
+@ServerEndpoint(value = "/v1/ws", configurator = HandshakeCapture.class)
+public class LiveSocketEndpoint {
+    private static final Logger LOG = Logger.getLogger(LiveSocketEndpoint.class.getName());
+    private static final String BEARER = "Bearer ";
+    private static final long AUTH_TIMEOUT_MILLIS = 3_000;
+    private static final int OUTBOUND_CAPACITY = 10_000;
+
+    @Inject
+    EngineHolder engines;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private Session session;
+    private OutboundQueue outbound;
+    private volatile UserRecord user;
+    private ScheduledFuture<?> authTimeout;
+
+    /** Authenticates from the upgrade header, or starts the 3-second wait for an {@code authenticate} message. */
+    @OnOpen
+    public void open(Session newSession) {
+        this.session = newSession;
+        this.outbound = new OutboundQueue(newSession, OUTBOUND_CAPACITY);
+        newSession.setMaxIdleTimeout(TimeUnit.SECONDS.toMillis(ConfigProvider.getConfig()
+                .getOptionalValue("kalamdb.ws.idle.timeout.seconds", Long.class).orElse(300L)));
+        Object header = newSession.getUserProperties().get(HandshakeCapture.AUTHORIZATION);
+        if (header instanceof String h && h.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            authenticate(h.substring(BEARER.length()).strip(), "none");
+        } else {
+            authTimeout = scheduler.schedule(() -> {
+                if (user == null) {
+                    refuse("Authentication timeout: send an authenticate message within 3 seconds");
+                }
+            }, AUTH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Dispatches one client message by its {@code type}. */
+    @OnMessage
+    public void message(String text) {
+        JsonNode message;
+        try {
+            message = JsonBodies.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            outbound.offer(ProtocolMessages.error(null, "PROTOCOL", "Malformed JSON message"));
+            return;
+        }
+        String type = message.path("type").asText("");
+        if (type.equals("ping")) {
+            outbound.offer(ProtocolMessages.pong());
+        } else if (type.equals("authenticate")) {
+            if (!"jwt".equals(message.path("method").asText("jwt"))) {
+                refuse("Only the jwt authentication method is supported");
+                return;
+            }
+            authenticate(message.path("token").asText(""), message.path("protocol").path("compression").asText("none"));
+        } else if (user == null) {
+            outbound.offer(ProtocolMessages.error(null, "AUTH_REQUIRED", "Authenticate first"));
+        } else {
+            outbound.offer(ProtocolMessages.error(message.path("subscription_id").asText(null), "PROTOCOL",
+                    "Unknown message type '" + type + "'"));
+        }
+    }
+
+    /** Releases the connection's state. */
+    @OnClose
+    public void close() {
+        if (authTimeout != null) {
+            authTimeout.cancel(false);
+        }
+        if (outbound != null) {
+            outbound.close();
+        }
+    }
+
+    private void authenticate(String token, String compression) {
+        try {
+            user = engines.engine().auth().authenticate(token);
+        } catch (KalamException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        if (authTimeout != null) {
+            authTimeout.cancel(false);
+        }
+        outbound.offer(ProtocolMessages.authSuccess(user, "gzip".equals(compression) ? "gzip" : "none"));
+    }
+
+    /** Sends {@code auth_error} and closes: the only blocking send, on a connection that is being refused. */
+    private void refuse(String reason) {
+        try {
+            session.getBasicRemote().sendText(ProtocolMessages.authError(reason));
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "authentication failed"));
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Closing a refused WebSocket failed", e);
+        }
+    }
+}
