@@ -11,7 +11,7 @@ import java.math.BigInteger;
  * Jackson's general data binding (which buffers every value through a token stream — measurable at
  * thousands of cells per request).
  */
-final class JsonValues {
+public final class JsonValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private JsonValues() {
@@ -21,7 +21,7 @@ final class JsonValues {
      * @return a request parameter as Java: integers as Long (BigDecimal beyond 64 bits), other numbers as
      *         BigDecimal, strings, booleans, null; arrays and objects as Lists and Maps
      */
-    static Object toJava(JsonNode node) {
+    public static Object toJava(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -41,7 +41,7 @@ final class JsonValues {
     }
 
     /** @return a result cell (already encoded by {@code KalamDataType#toJsonValue}) as a JSON tree */
-    static JsonNode toNode(Object value) {
+    public static JsonNode toNode(Object value) {
         if (value == null) {
             return NODES.nullNode();
         } else if (value instanceof String s) {

@@ -51,6 +51,24 @@ final class OutboundQueue {
         return pending.size();
     }
 
+    /**
+     * Ends the connection with a last message: drops what is pending, sends {@code message}, then closes the
+     * session with {@code reason}. Later offers are refused.
+     */
+    void failWith(String message, jakarta.websocket.CloseReason reason) {
+        synchronized (this) {
+            pending.clear();
+            closed = true;
+        }
+        session.getAsyncRemote().sendText(message, result -> {
+            try {
+                session.close(reason);
+            } catch (java.io.IOException e) {
+                // the peer is gone already
+            }
+        });
+    }
+
     /** Drops what is pending; later offers are refused. */
     synchronized void close() {
         closed = true;
