@@ -3,6 +3,7 @@ package io.kalamdb.core.live;
 import io.kalamdb.core.auth.AccessPolicy;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.NamespaceId;
+import io.kalamdb.core.model.Role;
 import io.kalamdb.core.model.TableDefinition;
 import io.kalamdb.core.model.TableType;
 import io.kalamdb.core.sql.SqlSession;
@@ -183,7 +184,7 @@ public final class LiveQueryCompiler {
     private TableDefinition table(TableScan scan, SqlSession session) {
         KalamTable kalamTable = scan.getTable().unwrap(KalamTable.class);
         if (kalamTable == null) {
-            if (!session.role().atLeast(io.kalamdb.core.model.Role.DBA)) {
+            if (!session.role().atLeast(Role.DBA)) {
                 throw new LiveQueryException(LiveErrorCode.UNAUTHORIZED, "Only dba and system users may read "
                         + String.join(".", scan.getTable().getQualifiedName()));
             }

@@ -92,10 +92,8 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
             throw new LiveQueryException(LiveErrorCode.INVALID_SUBSCRIPTION_ID, "The subscription id is empty");
         }
         LiveQuery query = compiler.compile(session, sql);
-        Subscription[] holder = new Subscription[1];
         Subscription sub = new Subscription(connectionId, subscriptionId, session.user(), query, options, sink,
-                () -> remove(holder[0]), System.currentTimeMillis());
-        holder[0] = sub;
+                this::remove, System.currentTimeMillis());
         register(sub);
         try {
             readSnapshot(sub);
@@ -140,7 +138,8 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
     }
 
     /**
-     * {@code KILL LIVE QUERY}: ends a subscription, sending its client an {@link LiveEvent.Error}.
+     * {@code KILL LIVE QUERY}: ends a subscription, sending its client an {@link LiveEvent.Error} with code
+     * {@code UNAUTHORIZED} (the protocol has no dedicated code) naming who killed it.
      *
      * @throws KalamException NOT_FOUND for an unknown live id, PERMISSION_DENIED unless the caller owns it or
      *                        is dba/system
@@ -255,7 +254,6 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
         if (from != null) {
             rows.sort(Comparator.comparingLong(StoredRow::seq));
             List<LiveEvent.Change> resumed = new ArrayList<>();
-            List<Long> seqs = new ArrayList<>();
             for (StoredRow row : rows) {
                 Map<String, Object> values = sub.query.project(row);
                 resumed.add(row.deleted()
@@ -263,9 +261,8 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
                         List.of(values))
                         : new LiveEvent.Change(sub.subscriptionId, LiveEvent.ChangeType.INSERT, List.of(values),
                         List.of()));
-                seqs.add(row.seq());
             }
-            sub.startResume(resumed, seqs, mark);
+            sub.startResume(resumed, mark);
             return;
         }
         Integer lastRows = sub.options.lastRows();

@@ -1,11 +1,14 @@
 package io.kalamdb.core.live;
 
+import io.kalamdb.core.model.TableDefinition;
 import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.store.StoredRow;
 import io.kalamdb.core.table.RowChange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One live subscription and its delivery state machine:
@@ -33,7 +36,7 @@ final class Subscription {
     final SubscriptionOptions options;
     final long createdAtMillis;
     private final LiveSink sink;
-    private final Runnable onFailure;
+    private final Consumer<Subscription> onFailure;
 
     private State state = State.LOADING;
     private final List<RowChange> held = new ArrayList<>();
@@ -45,7 +48,7 @@ final class Subscription {
     private long lastUpdateMillis;
 
     Subscription(String connectionId, String subscriptionId, UserId user, LiveQuery query,
-                 SubscriptionOptions options, LiveSink sink, Runnable onFailure, long createdAtMillis) {
+                 SubscriptionOptions options, LiveSink sink, Consumer<Subscription> onFailure, long createdAtMillis) {
         this.connectionId = connectionId;
         this.subscriptionId = subscriptionId;
         this.liveId = connectionId + "-" + subscriptionId;
@@ -104,7 +107,7 @@ final class Subscription {
      * @param resumed changes to deliver first, in {@code _seq} order
      * @param mark    the snapshot's high-water {@code _seq}
      */
-    synchronized void startResume(List<LiveEvent.Change> resumed, List<Long> resumedSeqs, long mark) {
+    synchronized void startResume(List<LiveEvent.Change> resumed, long mark) {
         if (state != State.LOADING) {
             return;
         }
@@ -118,11 +121,12 @@ final class Subscription {
                 new LiveEvent.BatchControl(0, false, "ready", mark)))) {
             return;
         }
-        for (int i = 0; i < resumed.size(); i++) {
-            if (!offer(resumed.get(i))) {
+        for (LiveEvent.Change change : resumed) {
+            if (!offer(change)) {
                 return;
             }
-            delivered(resumedSeqs.get(i));
+            List<Map<String, Object>> rows = change.rows().isEmpty() ? change.oldValues() : change.rows();
+            delivered((Long) rows.get(0).get(TableDefinition.SEQ_COLUMN));
         }
         goLive();
     }
@@ -158,10 +162,11 @@ final class Subscription {
         held.clear();
     }
 
+    /** @return this subscription's row of {@code system.live_queries} */
     synchronized Object[] describe(String nodeId) {
         return new Object[] {liveId, connectionId, subscriptionId, query.table().id().namespace().value(),
             query.table().id().name().value(), user.value(), query.sql(), options.toJson(),
-            state.name().toLowerCase(java.util.Locale.ROOT), createdAtMillis * 1000L, lastUpdateMillis * 1000L,
+            state.name().toLowerCase(Locale.ROOT), createdAtMillis * 1000L, lastUpdateMillis * 1000L,
             changes, nodeId};
     }
 
@@ -174,7 +179,7 @@ final class Subscription {
         int to = Math.min(initialRows.size(), from + options.batchSize());
         List<Map<String, Object>> page = List.copyOf(initialRows.subList(from, to));
         boolean hasMore = nextPage + 1 < pageCount();
-        long pageSeq = page.isEmpty() ? 0 : page.stream().mapToLong(r -> (Long) r.get("_seq")).max().orElse(0);
+        long pageSeq = page.isEmpty() ? 0 : page.stream().mapToLong(r -> (Long) r.get(TableDefinition.SEQ_COLUMN)).max().orElse(0);
         LiveEvent.BatchControl control = new LiveEvent.BatchControl(nextPage, hasMore,
                 hasMore ? "loading_batch" : "ready", hasMore ? pageSeq : mark);
         if (!offer(new LiveEvent.InitialBatch(subscriptionId, page, control))) {
@@ -249,7 +254,7 @@ final class Subscription {
         state = State.FAILED;
         held.clear();
         initialRows = List.of();
-        onFailure.run();
+        onFailure.accept(this);
         sink.overflow(subscriptionId, lastDeliveredSeq);
     }
 }
