@@ -63,7 +63,7 @@ public final class KalamEngine implements AutoCloseable {
     private final TableStores tables;
     private final LiveQueryManager liveQueries;
 
-    private KalamEngine(EngineConfig config) {
+    private KalamEngine(EngineConfig config, LiveQueryLimits liveLimits) {
         this.store = KalamStore.open(config.dataDir().resolve("rocksdb"), config.durability());
         this.catalog = new Catalog(store);
         catalog.createNamespace(NamespaceId.DEFAULT, System.currentTimeMillis());
@@ -81,7 +81,7 @@ public final class KalamEngine implements AutoCloseable {
         SystemViews views = new SystemViews(catalog, userRepository, this::liveQueryRows);
         QueryPlanner planner = new QueryPlanner(catalog, new KalamRootSchema(catalog, tables, views, policy));
         this.liveQueries = new LiveQueryManager(new LiveQueryCompiler(planner, policy), tables, store,
-                LiveQueryLimits.defaults(), Integer.toString(config.nodeId()));
+                liveLimits, Integer.toString(config.nodeId()));
         TableResolver resolver = new TableResolver(catalog, views);
         ExpressionEvaluator evaluator = new ExpressionEvaluator(new ExpressionFallback(planner));
         this.sql = new SqlEngine(planner, new QueryHandler(planner),
@@ -102,7 +102,16 @@ public final class KalamEngine implements AutoCloseable {
      * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened
      */
     public static KalamEngine open(EngineConfig config) {
-        return new KalamEngine(config);
+        return new KalamEngine(config, LiveQueryLimits.defaults());
+    }
+
+    /**
+     * Opens (or creates) the engine's data under {@code config.dataDir()}, with non-default live-query limits.
+     *
+     * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened
+     */
+    public static KalamEngine open(EngineConfig config, LiveQueryLimits liveLimits) {
+        return new KalamEngine(config, liveLimits);
     }
 
     /**

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kalamdb.core.EngineConfig;
 import io.kalamdb.core.EngineFixture;
+import io.kalamdb.core.KalamEngine;
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.sql.SqlSession;
+import io.kalamdb.core.store.Durability;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -194,6 +198,24 @@ class LiveQueryManagerTest {
         subscribe(alice, "c9", "s", "SELECT * FROM app.todos", SubscriptionOptions.defaults());
         live.closeConnection("c1");
         assertEquals(5, live.size());
+    }
+
+    @Test
+    void perConnectionLimitIsConfigurable(@TempDir Path other) {
+        try (KalamEngine engine = KalamEngine.open(new EngineConfig(other, Durability.RELAXED, 1, null, 4,
+                Duration.ofHours(1), Duration.ofDays(1)), new LiveQueryLimits(2, 10))) {
+            engine.sql().execute(EngineFixture.root(), "CREATE USER TABLE t (id BIGINT PRIMARY KEY)",
+                    List.of());
+            LiveQueryManager manager = engine.liveQueries();
+            manager.subscribe(alice, "c1", "a", "SELECT * FROM t", SubscriptionOptions.defaults(), new RecordingSink());
+            manager.subscribe(bob, "c1", "b", "SELECT * FROM t", SubscriptionOptions.defaults(), new RecordingSink());
+            LiveQueryException e = assertThrows(LiveQueryException.class, () -> manager.subscribe(alice, "c1", "c",
+                    "SELECT * FROM t", SubscriptionOptions.defaults(), new RecordingSink()));
+            assertEquals(LiveErrorCode.SUBSCRIPTION_LIMIT_EXCEEDED, e.liveCode());
+            assertEquals("At most 2 subscriptions per connection", e.getMessage());
+            manager.subscribe(alice, "c2", "c", "SELECT * FROM t", SubscriptionOptions.defaults(), new RecordingSink());
+            assertEquals(3, manager.size());
+        }
     }
 
     @Test
