@@ -129,6 +129,29 @@ class LiveQueryManagerTest {
     }
 
     @Test
+    void aQueryFailingOnAChangedRowEndsOnlyThatSubscription() {
+        RecordingSink failing = subscribe(alice, "c1", "s1", "SELECT id FROM app.todos WHERE CAST(title AS INT) = 1",
+                SubscriptionOptions.defaults());
+        RecordingSink healthy = subscribe(alice, "c2", "s1", "SELECT title FROM app.todos",
+                SubscriptionOptions.defaults());
+        db.run(alice, "INSERT INTO app.todos (id, title, done) VALUES (1, 'not a number', false)");
+        assertEquals(LiveErrorCode.INVALID_SQL, failing.of(LiveEvent.Error.class).get(0).code());
+        assertEquals(List.of("INSERT:not a number"), healthy.changes("title"));
+        assertEquals(1, db.rows(alice, "SELECT id FROM app.todos").size());
+        assertEquals(1, live.size());
+    }
+
+    @Test
+    void aSubscriptionKeepsItsColumnsAcrossAddColumn() {
+        RecordingSink sink = subscribe(alice, "c1", "s1", "SELECT * FROM app.todos", SubscriptionOptions.defaults());
+        db.run(EngineFixture.root(), "ALTER TABLE app.todos ADD COLUMN note TEXT");
+        db.run(alice, "INSERT INTO app.todos (id, title, done, note) VALUES (1, 'a', false, 'n')");
+        LiveEvent.Change insert = sink.of(LiveEvent.Change.class).get(0);
+        assertEquals(List.of("id", "title", "done", "_seq"), List.copyOf(insert.rows().get(0).keySet()));
+        assertEquals("a", insert.rows().get(0).get("title"));
+    }
+
+    @Test
     void sharedTablesDeliverEveryonesWrites() {
         RecordingSink sink = subscribe(bob, "c1", "s1", "SELECT body FROM app.news", SubscriptionOptions.defaults());
         db.run(EngineFixture.root(), "INSERT INTO app.news (id, body) VALUES (1, 'hello')");
