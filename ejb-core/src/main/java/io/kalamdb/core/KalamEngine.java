@@ -6,6 +6,9 @@ import io.kalamdb.core.auth.PasswordHasher;
 import io.kalamdb.core.auth.UserRepository;
 import io.kalamdb.core.auth.UserService;
 import io.kalamdb.core.catalog.Catalog;
+import io.kalamdb.core.live.LiveQueryCompiler;
+import io.kalamdb.core.live.LiveQueryLimits;
+import io.kalamdb.core.live.LiveQueryManager;
 import io.kalamdb.core.model.NamespaceId;
 import io.kalamdb.core.model.TableDefinition;
 import io.kalamdb.core.model.Role;
@@ -58,8 +61,9 @@ public final class KalamEngine implements AutoCloseable {
     private final UserService users;
     private final SnowflakeIdGenerator seq;
     private final TableStores tables;
+    private final LiveQueryManager liveQueries;
 
-    private KalamEngine(EngineConfig config) {
+    private KalamEngine(EngineConfig config, LiveQueryLimits liveLimits) {
         this.store = KalamStore.open(config.dataDir().resolve("rocksdb"), config.durability());
         this.catalog = new Catalog(store);
         catalog.createNamespace(NamespaceId.DEFAULT, System.currentTimeMillis());
@@ -74,8 +78,10 @@ public final class KalamEngine implements AutoCloseable {
         users.bootstrapRoot(config.rootPassword());
         this.auth = new AuthService(store, userRepository, hasher, config.accessTtl(), config.refreshTtl());
 
-        SystemViews views = new SystemViews(catalog, userRepository);
+        SystemViews views = new SystemViews(catalog, userRepository, this::liveQueryRows);
         QueryPlanner planner = new QueryPlanner(catalog, new KalamRootSchema(catalog, tables, views, policy));
+        this.liveQueries = new LiveQueryManager(new LiveQueryCompiler(planner, policy), tables, store,
+                liveLimits, Integer.toString(config.nodeId()));
         TableResolver resolver = new TableResolver(catalog, views);
         ExpressionEvaluator evaluator = new ExpressionEvaluator(new ExpressionFallback(planner));
         this.sql = new SqlEngine(planner, new QueryHandler(planner),
@@ -87,7 +93,7 @@ public final class KalamEngine implements AutoCloseable {
                 new TableDdlHandler(catalog, tables, resolver, policy, evaluator),
                 new AlterTableHandler(catalog, resolver, policy, evaluator),
                 new DescribeHandler(catalog, resolver),
-                new UserHandler(users));
+                new UserHandler(users), liveQueries);
     }
 
     /**
@@ -96,7 +102,16 @@ public final class KalamEngine implements AutoCloseable {
      * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened
      */
     public static KalamEngine open(EngineConfig config) {
-        return new KalamEngine(config);
+        return new KalamEngine(config, LiveQueryLimits.defaults());
+    }
+
+    /**
+     * Opens (or creates) the engine's data under {@code config.dataDir()}, with non-default live-query limits.
+     *
+     * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened
+     */
+    public static KalamEngine open(EngineConfig config, LiveQueryLimits liveLimits) {
+        return new KalamEngine(config, liveLimits);
     }
 
     /**
@@ -138,6 +153,16 @@ public final class KalamEngine implements AutoCloseable {
         return tables.changes();
     }
 
+    /** @return the live queries: subscriptions, initial data and change routing */
+    public LiveQueryManager liveQueries() {
+        return liveQueries;
+    }
+
+    /** The rows of {@code system.live_queries}; the views are built before the manager, so bound late. */
+    private List<Object[]> liveQueryRows() {
+        return liveQueries.rows();
+    }
+
     /** @return the catalog (for health and statistics) */
     public Catalog catalog() {
         return catalog;
@@ -168,9 +193,10 @@ public final class KalamEngine implements AutoCloseable {
         }
     }
 
-    /** Closes the store (flushing the WAL). */
+    /** Stops live queries and closes the store (flushing the WAL). */
     @Override
     public void close() {
+        liveQueries.close();
         store.commit(store.newBatch().put(store.partition(KalamStore.SYSTEM_META), SEQ_HIGH_WATER,
                 KeyCodec.encodeLong(seq.nextId())));
         store.close();

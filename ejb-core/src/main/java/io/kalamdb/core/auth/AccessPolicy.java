@@ -12,7 +12,8 @@ import java.util.Locale;
  * later WebSocket and jobs — asks it; nothing else decides permissions.
  *
  * <ul>
- * <li>DDL, user management and {@code system.*}: dba and system only.</li>
+ * <li>DDL, user management and {@code system.*}: dba and system only (except their own rows of
+ * {@code system.live_queries}).</li>
  * <li>USER and STREAM tables: every role, in its own partition (the storage layer scopes the rows).</li>
  * <li>SHARED tables by {@code ACCESS_LEVEL}: {@code public} — everyone reads, service+ writes;
  * {@code private} (default) and {@code restricted} — service+; {@code dba} — dba+.</li>
@@ -39,6 +40,16 @@ public final class AccessPolicy {
             require(level.equals("public") || role.atLeast(minimumFor(level)),
                     "Permission denied for shared table " + table.id() + " (access level " + level + ")");
         }
+    }
+
+    /**
+     * The one exception to "{@code system.*} is dba-only" (DESIGN.md §7): in a view whose rows belong to
+     * users ({@code system.live_queries}), roles below dba read only their own rows.
+     *
+     * @return true if the role reads only its own rows of such a view, false if it reads all of them
+     */
+    public boolean readsOnlyOwnRows(Role role) {
+        return !role.atLeast(Role.DBA);
     }
 
     /** @throws KalamException PERMISSION_DENIED unless the role may insert, update or delete rows */

@@ -26,6 +26,7 @@ import io.kalamdb.core.sql.parser.ast.SqlDropKalamTable;
 import io.kalamdb.core.sql.parser.ast.SqlDropNamespace;
 import io.kalamdb.core.sql.parser.ast.SqlDropUser;
 import io.kalamdb.core.sql.parser.ast.SqlInsertReturning;
+import io.kalamdb.core.sql.parser.ast.SqlKillLiveQuery;
 import io.kalamdb.core.sql.parser.ast.SqlShowNamespaces;
 import io.kalamdb.core.sql.parser.ast.SqlShowTables;
 import io.kalamdb.core.sql.parser.ast.SqlUseNamespace;
@@ -56,13 +57,14 @@ public final class SqlEngine {
     private final AlterTableHandler alterTable;
     private final DescribeHandler describe;
     private final UserHandler users;
+    private final LiveQueryControl liveQueries;
     private final InsertParseCache parseCache = new InsertParseCache();
 
     /** Wires the statement handlers; built by {@code KalamEngine}. */
     public SqlEngine(QueryPlanner planner, QueryHandler queries, PointLookup pointLookup, InsertHandler inserts,
                      UpdateHandler updates, DeleteHandler deletes, NamespaceHandler namespaces,
                      TableDdlHandler tableDdl, AlterTableHandler alterTable, DescribeHandler describe,
-                     UserHandler users) {
+                     UserHandler users, LiveQueryControl liveQueries) {
         this.planner = planner;
         this.queries = queries;
         this.pointLookup = pointLookup;
@@ -74,6 +76,7 @@ public final class SqlEngine {
         this.alterTable = alterTable;
         this.describe = describe;
         this.users = users;
+        this.liveQueries = liveQueries;
     }
 
     /**
@@ -157,6 +160,9 @@ public final class SqlEngine {
             return users.alter(s, ctx);
         } else if (node instanceof SqlDropUser s) {
             return users.drop(s, ctx);
+        } else if (node instanceof SqlKillLiveQuery k) {
+            liveQueries.kill(ctx.session().user(), ctx.session().role(), k.getLiveId());
+            return StatementResult.message("Killed live query " + k.getLiveId(), 1, ctx.session().user());
         } else if (node instanceof SqlClearCache) {
             long plans = planner.cachedPlans();
             planner.clear();

@@ -22,18 +22,24 @@ import java.util.function.Supplier;
 
 /**
  * The catalog views: {@code system.users} (never the password hash), {@code system.namespaces},
- * {@code system.tables}, {@code system.columns}, {@code information_schema.tables} and
+ * {@code system.tables}, {@code system.columns}, {@code system.live_queries} (alias {@code system.live}),
+ * {@code information_schema.tables} and
  * {@code information_schema.columns}. Times are TIMESTAMP (epoch microseconds).
  */
 public final class SystemViews {
+    /** Index of {@code user_id} in {@code system.live_queries}. */
+    private static final int LIVE_QUERIES_OWNER = 5;
+
     private final Catalog catalog;
     private final Map<TableId, SystemView> views = new LinkedHashMap<>();
 
     /**
      * @param catalog namespaces and tables
-     * @param users   the user records
+     * @param users       the user records
+     * @param liveQueries the rows of {@code system.live_queries} (and its alias {@code system.live}), one per
+     *                    subscription, in that view's column order
      */
-    public SystemViews(Catalog catalog, UserRepository users) {
+    public SystemViews(Catalog catalog, UserRepository users, Supplier<List<Object[]>> liveQueries) {
         this.catalog = catalog;
         add(NamespaceId.SYSTEM, "users", cols("user_id TEXT", "username TEXT", "role TEXT", "email TEXT",
                 "auth_type TEXT", "storage_mode TEXT", "storage_id TEXT", "created_at TIMESTAMP",
@@ -80,6 +86,11 @@ public final class SystemViews {
                     }
                     return rows;
                 });
+        List<ColumnDefinition> live = cols("live_id TEXT", "connection_id TEXT", "subscription_id TEXT",
+                "namespace_id TEXT", "table_name TEXT", "user_id TEXT", "query TEXT", "options TEXT", "status TEXT",
+                "created_at TIMESTAMP", "last_update TIMESTAMP", "changes BIGINT", "node_id TEXT");
+        add(NamespaceId.SYSTEM, "live_queries", live, liveQueries, LIVE_QUERIES_OWNER);
+        add(NamespaceId.SYSTEM, "live", live, liveQueries, LIVE_QUERIES_OWNER);
         add(NamespaceId.INFORMATION_SCHEMA, "tables", cols("table_catalog TEXT", "table_schema TEXT",
                 "table_name TEXT", "table_type TEXT"), () -> {
                     List<Object[]> rows = new ArrayList<>();
@@ -121,9 +132,14 @@ public final class SystemViews {
     }
 
     private void add(NamespaceId ns, String name, List<ColumnDefinition> columns, Supplier<List<Object[]>> rows) {
+        add(ns, name, columns, rows, -1);
+    }
+
+    private void add(NamespaceId ns, String name, List<ColumnDefinition> columns, Supplier<List<Object[]>> rows,
+                     int ownerColumn) {
         TableId id = new TableId(ns, new TableName(name));
         views.put(id, new SystemView(new TableDefinition(id, TableType.SYSTEM, columns,
-                TableOptions.defaults(TableType.SYSTEM), 1, columns.size(), 0, 0), rows));
+                TableOptions.defaults(TableType.SYSTEM), 1, columns.size(), 0, 0), rows, ownerColumn));
     }
 
     private static List<ColumnDefinition> cols(String... specs) {

@@ -127,7 +127,23 @@ public final class QueryPlanner {
         return cache.size();
     }
 
-    private PreparedQuery plan(SqlNode query, NamespaceId namespace) {
+    /**
+     * Validates a query and converts it to unoptimised relational algebra, without compiling or caching it
+     * (live queries inspect the tree and compile its expressions themselves).
+     *
+     * @param query     the parsed query (consumed by validation)
+     * @param namespace where unqualified table names resolve
+     * @return the logical plan, its result columns and the builder its expressions were made with
+     * @throws KalamException INVALID_SQL / TABLE_NOT_FOUND when validation fails, with the position
+     */
+    public LogicalQuery toLogical(SqlNode query, NamespaceId namespace) {
+        VolcanoPlanner planner = new VolcanoPlanner();
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        return convert(query, namespace, cluster);
+    }
+
+    private LogicalQuery convert(SqlNode query, NamespaceId namespace, RelOptCluster cluster) {
         Properties props = new Properties();
         props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
         CalciteCatalogReader reader = new CalciteCatalogReader(CalciteSchema.from(root), List.of(namespace.value()),
@@ -149,25 +165,29 @@ public final class QueryPlanner {
         for (RelDataTypeField f : paramRow.getFieldList()) {
             paramTypes.add(CalciteTypes.fromRelType(f.getType()));
         }
+        SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
+                StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true)
+                        .withExpand(false));
+        RelRoot relRoot = converter.convertQuery(validated, false, true);
+        return new LogicalQuery(relRoot.project(), columns, paramTypes, cluster.getRexBuilder());
+    }
 
+    private PreparedQuery plan(SqlNode query, NamespaceId namespace) {
         VolcanoPlanner planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
         RelOptUtil.registerDefaultRules(planner, false, false);
         planner.setExecutor(RexUtil.EXECUTOR);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
-        SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
-                StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(true)
-                        .withExpand(false));
-        RelRoot relRoot = converter.convertQuery(validated, false, true);
-        RelNode logical = relRoot.project();
+        LogicalQuery converted = convert(query, namespace, cluster);
+        RelNode logical = converted.rel();
         RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify();
         RelNode physical = Programs.standard().run(planner, logical, desired, List.of(), List.of());
         Map<String, Object> stash = new HashMap<>();
         @SuppressWarnings("unchecked")
         Bindable<Object> bindable = EnumerableInterpretable.toBindable(stash, null,
                 (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
-        return new PreparedQuery(bindable, columns, paramTypes, root, typeFactory, stash);
+        return new PreparedQuery(bindable, converted.columns(), converted.paramTypes(), root, typeFactory, stash);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.kalamdb.core.sql.calcite;
 
 import io.kalamdb.core.auth.AccessPolicy;
 import io.kalamdb.core.model.ColumnDefinition;
+import io.kalamdb.core.sql.SqlSession;
 import io.kalamdb.core.system.SystemView;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,10 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
-/** A {@link SystemView} as a Calcite table; reading it needs the access policy's consent (dba and up). */
+/**
+ * A {@link SystemView} as a Calcite table; reading it needs the access policy's consent (dba and up), except
+ * that in a view with an owner column a lesser role reads its own rows.
+ */
 final class SystemViewTable extends AbstractTable implements ScannableTable {
     private final SystemView view;
     private final AccessPolicy policy;
@@ -34,10 +38,18 @@ final class SystemViewTable extends AbstractTable implements ScannableTable {
 
     @Override
     public Enumerable<Object[]> scan(DataContext root) {
-        policy.checkRead(view.definition(), KalamDataContext.session(root).role());
+        SqlSession session = KalamDataContext.session(root);
+        int owner = view.ownerColumn();
+        boolean ownRowsOnly = owner >= 0 && policy.readsOnlyOwnRows(session.role());
+        if (!ownRowsOnly) {
+            policy.checkRead(view.definition(), session.role());
+        }
         List<ColumnDefinition> cols = view.definition().columns();
         List<Object[]> out = new ArrayList<>();
         for (Object[] row : view.rows().get()) {
+            if (ownRowsOnly && !session.user().value().equals(row[owner])) {
+                continue;
+            }
             Object[] converted = new Object[row.length];
             for (int i = 0; i < row.length; i++) {
                 converted[i] = CalciteTypes.toCalcite(cols.get(i).dataType(), row[i]);

@@ -1,0 +1,21 @@
+package io.kalamdb.core.sql;
+
+import io.kalamdb.core.model.Role;
+import io.kalamdb.core.model.UserId;
+
+/**
+ * What the SQL layer may ask of live queries ({@code KILL LIVE QUERY}) without depending on the {@code live}
+ * package (DESIGN.md §2: {@code live} → {@code sql}, never back); implemented by the live query manager.
+ */
+public interface LiveQueryControl {
+    /**
+     * Ends a live query, telling its client why.
+     *
+     * @param caller who asks
+     * @param role   the caller's role (dba and system may end anyone's)
+     * @param liveId the id shown in {@code system.live_queries.live_id}
+     * @throws io.kalamdb.core.model.KalamException NOT_FOUND for an unknown id, PERMISSION_DENIED unless the
+     *                                              caller owns it or is dba/system
+     */
+    void kill(UserId caller, Role role, String liveId);
+}
