@@ -3,8 +3,11 @@ package io.kalamdb.web.socket;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalamdb.core.auth.UserRecord;
+import io.kalamdb.core.live.LiveQueryException;
+import io.kalamdb.core.model.NamespaceId;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.runtime.EngineHolder;
+import io.kalamdb.core.sql.SqlSession;
 import io.kalamdb.web.rest.JsonBodies;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -27,7 +30,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code /v1/ws}, the WebSocket protocol of DESIGN.md §6. Authentication is either the upgrade's
  * {@code Authorization: Bearer} header (then {@code auth_success} is sent unprompted) or an
  * {@code authenticate} message with a JWT within 3 seconds; otherwise {@code auth_error} and close.
- * {@code ping} is answered with {@code pong}; connections idle longer than {@code kalamdb.ws.idle.timeout.seconds}
+ * {@code ping} is answered with {@code pong}; {@code subscribe}, {@code next_batch} and {@code unsubscribe}
+ * go to the engine's live-query manager, whose events reach the client through a {@link ConnectionSink};
+ * connections idle longer than {@code kalamdb.ws.idle.timeout.seconds}
  * (default 300) are closed by the container. The endpoint only translates messages: the logic lives in
  * ejb-core. One instance per connection.
  */
@@ -47,6 +52,7 @@ public class LiveSocketEndpoint {
 
     private Session session;
     private OutboundQueue outbound;
+    private ConnectionSink sink;
     private volatile UserRecord user;
     private ScheduledFuture<?> authTimeout;
 
@@ -55,6 +61,7 @@ public class LiveSocketEndpoint {
     public void open(Session newSession) {
         this.session = newSession;
         this.outbound = new OutboundQueue(newSession, OUTBOUND_CAPACITY);
+        this.sink = new ConnectionSink(outbound);
         newSession.setMaxIdleTimeout(TimeUnit.SECONDS.toMillis(ConfigProvider.getConfig()
                 .getOptionalValue("kalamdb.ws.idle.timeout.seconds", Long.class).orElse(300L)));
         Object header = newSession.getUserProperties().get(HandshakeCapture.AUTHORIZATION);
@@ -91,14 +98,39 @@ public class LiveSocketEndpoint {
         } else if (user == null) {
             outbound.offer(ProtocolMessages.error(null, "AUTH_REQUIRED", "Authenticate first"));
         } else {
-            outbound.offer(ProtocolMessages.error(message.path("subscription_id").asText(null), "PROTOCOL",
-                    "Unknown message type '" + type + "'"));
+            live(type, message);
         }
     }
 
-    /** Releases the connection's state. */
+    private void live(String type, JsonNode message) {
+        String subscriptionId = type.equals("subscribe") ? message.path("subscription").path("id").asText(null)
+                : message.path("subscription_id").asText(null);
+        try {
+            switch (type) {
+                case "subscribe" -> {
+                    JsonNode subscription = message.path("subscription");
+                    engines.engine().liveQueries().subscribe(new SqlSession(user.id(), user.role(), NamespaceId.DEFAULT),
+                            session.getId(), subscriptionId, subscription.path("sql").asText(""),
+                            SubscriptionRequest.options(subscription.path("options")), sink);
+                }
+                case "next_batch" -> engines.engine().liveQueries().nextBatch(session.getId(), subscriptionId);
+                case "unsubscribe" -> engines.engine().liveQueries().unsubscribe(session.getId(), subscriptionId);
+                default -> outbound.offer(ProtocolMessages.error(subscriptionId, "PROTOCOL",
+                        "Unknown message type '" + type + "'"));
+            }
+        } catch (LiveQueryException e) {
+            outbound.offer(ProtocolMessages.error(subscriptionId, e.liveCode().name(), e.getMessage()));
+        } catch (KalamException e) {
+            outbound.offer(ProtocolMessages.error(subscriptionId, SubscriptionRequest.code(e.code()), e.getMessage()));
+        }
+    }
+
+    /** Releases the connection's state and ends its subscriptions. */
     @OnClose
     public void close() {
+        if (session != null && engines.isOpen()) {
+            engines.engine().liveQueries().closeConnection(session.getId());
+        }
         if (authTimeout != null) {
             authTimeout.cancel(false);
         }
