@@ -357,11 +357,12 @@ SqlNode KalamDropTable(Span s) :
     String kind = null;
     final boolean ifExists;
     final SqlIdentifier name;
+    boolean force = false;
 }
 {
     [ kind = KalamTableKind() ]
-    <TABLE> ifExists = KalamIfExists() name = KalamTableName() {
-        return new SqlDropKalamTable(s.end(this), kind, ifExists, name);
+    <TABLE> ifExists = KalamIfExists() name = KalamTableName() [ <FORCE> { force = true; } ] {
+        return new SqlDropKalamTable(s.end(this), kind, ifExists, name, force);
     }
 }
 

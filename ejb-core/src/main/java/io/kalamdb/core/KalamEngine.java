@@ -90,7 +90,7 @@ public final class KalamEngine implements AutoCloseable {
                 new UpdateHandler(resolver, policy, tables, planner),
                 new DeleteHandler(resolver, policy, tables, planner),
                 new NamespaceHandler(catalog, tables, policy),
-                new TableDdlHandler(catalog, tables, resolver, policy, evaluator),
+                new TableDdlHandler(catalog, tables, resolver, policy, evaluator, liveQueries),
                 new AlterTableHandler(catalog, resolver, policy, evaluator),
                 new DescribeHandler(catalog, resolver),
                 new UserHandler(users), liveQueries);

@@ -159,6 +159,25 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
         remove(sub);
     }
 
+    @Override
+    public List<String> liveIdsOn(TableId table) {
+        return subscriptionsOn(table).stream().map(sub -> sub.liveId).toList();
+    }
+
+    @Override
+    public void endAllOn(TableId table) {
+        for (Subscription sub : subscriptionsOn(table)) {
+            sub.close(new LiveEvent.Error(sub.subscriptionId, LiveErrorCode.NOT_FOUND,
+                    "Table " + table + " was dropped"));
+            remove(sub);
+        }
+    }
+
+    private List<Subscription> subscriptionsOn(TableId table) {
+        return byLiveId.values().stream().filter(sub -> sub.query.table().id().equals(table))
+                .sorted(Comparator.comparingLong(sub -> sub.createdAtMillis)).toList();
+    }
+
     /**
      * @return one row per subscription in the column order of {@code system.live_queries}: live_id,
      *         connection_id, subscription_id, namespace_id, table_name, user_id, query, options (JSON),

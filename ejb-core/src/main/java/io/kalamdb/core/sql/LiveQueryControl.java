@@ -1,7 +1,9 @@
 package io.kalamdb.core.sql;
 
 import io.kalamdb.core.model.Role;
+import io.kalamdb.core.model.TableId;
 import io.kalamdb.core.model.UserId;
+import java.util.List;
 
 /**
  * What the SQL layer may ask of live queries ({@code KILL LIVE QUERY}) without depending on the {@code live}
@@ -18,4 +20,13 @@ public interface LiveQueryControl {
      *                                              caller owns it or is dba/system
      */
     void kill(UserId caller, Role role, String liveId);
+
+    /** @return the live ids of the subscriptions reading {@code table}, in creation order */
+    List<String> liveIdsOn(TableId table);
+
+    /**
+     * Ends every subscription reading {@code table} (it is being dropped); their clients get an error
+     * saying so.
+     */
+    void endAllOn(TableId table);
 }

@@ -272,4 +272,22 @@ class LiveQueryManagerTest {
                 db.column(EngineFixture.root(), "SELECT live_id FROM system.live ORDER BY live_id"));
         assertEquals(List.of("c2-s1"), db.column(bob, "SELECT live_id FROM system.live"));
     }
+
+    @Test
+    void dropTableIsRefusedWhileLiveQueriesReadItUnlessForced() {
+        RecordingSink sink = subscribe(alice, "c1", "s1", "SELECT id FROM app.todos", SubscriptionOptions.defaults());
+        String liveId = live.liveIdsOn(io.kalamdb.core.model.TableId.of("app", "todos")).get(0);
+
+        assertTrue(db.fails(ErrorCode.SQL_EXECUTION_ERROR, EngineFixture.root(), "DROP TABLE app.todos")
+                .getMessage().contains(liveId), "the error names the live query");
+        assertEquals(1, live.size());
+
+        db.run(EngineFixture.root(), "DROP TABLE app.todos FORCE");
+
+        assertEquals(0, live.size());
+        LiveEvent.Error ended = sink.of(LiveEvent.Error.class).get(0);
+        assertEquals(LiveErrorCode.NOT_FOUND, ended.code());
+        assertTrue(ended.message().contains("dropped"), ended.message());
+        db.run(EngineFixture.root(), "DROP TABLE app.news");
+    }
 }

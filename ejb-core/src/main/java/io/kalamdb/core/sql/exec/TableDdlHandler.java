@@ -9,6 +9,7 @@ import io.kalamdb.core.model.TableDefinition;
 import io.kalamdb.core.model.TableId;
 import io.kalamdb.core.model.TableOptions;
 import io.kalamdb.core.model.TableType;
+import io.kalamdb.core.sql.LiveQueryControl;
 import io.kalamdb.core.sql.StatementResult;
 import io.kalamdb.core.sql.parser.ast.SqlCreateKalamTable;
 import io.kalamdb.core.sql.parser.ast.SqlDropKalamTable;
@@ -24,7 +25,8 @@ import java.util.Set;
 /**
  * CREATE TABLE and DROP TABLE. A table without a type keyword or {@code TYPE} option is SHARED; it needs
  * exactly one PRIMARY KEY column of type BIGINT or TEXT. CREATE makes the column family, then records the
- * definition (schema version 1); DROP removes the definition with its history, then the column family.
+ * definition (schema version 1); DROP removes the definition with its history, then the column family — and
+ * is refused while live queries read the table, unless FORCE ends them first.
  */
 public final class TableDdlHandler {
     private final Catalog catalog;
@@ -32,10 +34,12 @@ public final class TableDdlHandler {
     private final TableResolver resolver;
     private final AccessPolicy policy;
     private final ColumnFactory columns;
+    private final LiveQueryControl liveQueries;
 
     /** Creates the handler. */
     public TableDdlHandler(Catalog catalog, TableStores tables, TableResolver resolver, AccessPolicy policy,
-                           ExpressionEvaluator evaluator) {
+                           ExpressionEvaluator evaluator, LiveQueryControl liveQueries) {
+        this.liveQueries = liveQueries;
         this.catalog = catalog;
         this.tables = tables;
         this.resolver = resolver;
@@ -111,6 +115,14 @@ public final class TableDdlHandler {
             throw KalamException.invalidSql("Table " + id + " is a " + def.type() + " table, not "
                     + stmt.getTableKind().toUpperCase(java.util.Locale.ROOT));
         }
+        List<String> live = liveQueries.liveIdsOn(id);
+        if (!live.isEmpty() && !stmt.isForce()) {
+            throw new KalamException(ErrorCode.SQL_EXECUTION_ERROR, "Table " + id + " has " + live.size()
+                    + " live quer" + (live.size() == 1 ? "y" : "ies") + " (" + String.join(", ", live.subList(0,
+                    Math.min(10, live.size()))) + (live.size() > 10 ? ", …" : "") + "); end them or use DROP TABLE "
+                    + id + " FORCE");
+        }
+        liveQueries.endAllOn(id);
         catalog.dropTable(id);
         tables.drop(def);
         return StatementResult.message("Table " + id + " dropped", 1, ctx.session().user());

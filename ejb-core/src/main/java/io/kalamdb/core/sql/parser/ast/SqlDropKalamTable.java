@@ -18,18 +18,27 @@ public final class SqlDropKalamTable extends SqlCall {
     private final String tableKind;
     private final boolean ifExists;
     private final SqlIdentifier name;
+    private final boolean force;
 
     /**
      * @param pos       statement position
      * @param tableKind USER, SHARED or STREAM as written before TABLE, or null
      * @param ifExists  whether IF EXISTS was given
      * @param name      the table, {@code t} or {@code ns.t}
+     * @param force     whether FORCE was given (drop even while live queries read the table)
      */
-    public SqlDropKalamTable(SqlParserPos pos, String tableKind, boolean ifExists, SqlIdentifier name) {
+    public SqlDropKalamTable(SqlParserPos pos, String tableKind, boolean ifExists, SqlIdentifier name,
+                             boolean force) {
         super(pos);
         this.tableKind = tableKind;
         this.ifExists = ifExists;
         this.name = name;
+        this.force = force;
+    }
+
+    /** @return whether FORCE was given */
+    public boolean isForce() {
+        return force;
     }
 
     /** @return USER, SHARED or STREAM as written before TABLE, or null if none was written */
@@ -68,5 +77,8 @@ public final class SqlDropKalamTable extends SqlCall {
             writer.keyword("IF EXISTS");
         }
         name.unparse(writer, leftPrec, rightPrec);
+        if (force) {
+            writer.keyword("FORCE");
+        }
     }
 }
