@@ -29,6 +29,7 @@ import io.kalamdb.core.sql.exec.NamespaceHandler;
 import io.kalamdb.core.sql.exec.PointLookup;
 import io.kalamdb.core.sql.exec.QueryHandler;
 import io.kalamdb.core.sql.exec.TableDdlHandler;
+import io.kalamdb.core.sql.exec.SubscribeHandler;
 import io.kalamdb.core.sql.exec.TableResolver;
 import io.kalamdb.core.sql.exec.UpdateHandler;
 import io.kalamdb.core.sql.exec.UserHandler;
@@ -93,7 +94,7 @@ public final class KalamEngine implements AutoCloseable {
                 new TableDdlHandler(catalog, tables, resolver, policy, evaluator, liveQueries),
                 new AlterTableHandler(catalog, resolver, policy, evaluator),
                 new DescribeHandler(catalog, resolver),
-                new UserHandler(users), liveQueries);
+                new UserHandler(users), liveQueries, new SubscribeHandler(resolver, liveQueries));
     }
 
     /**

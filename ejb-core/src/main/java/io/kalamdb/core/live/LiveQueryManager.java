@@ -160,6 +160,11 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
     }
 
     @Override
+    public void check(SqlSession session, String sql) {
+        compiler.compile(session, sql);
+    }
+
+    @Override
     public List<String> liveIdsOn(TableId table) {
         return subscriptionsOn(table).stream().map(sub -> sub.liveId).toList();
     }

@@ -29,4 +29,12 @@ public interface LiveQueryControl {
      * saying so.
      */
     void endAllOn(TableId table);
+
+    /**
+     * Checks that {@code sql} is a valid live query for the session, as {@code subscribe} would.
+     *
+     * @throws io.kalamdb.core.model.KalamException the error a subscription would get (INVALID_SQL,
+     *         TABLE_NOT_FOUND, PERMISSION_DENIED, or an unsupported shape)
+     */
+    void check(SqlSession session, String sql);
 }

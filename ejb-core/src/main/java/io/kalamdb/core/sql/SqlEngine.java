@@ -11,6 +11,7 @@ import io.kalamdb.core.sql.exec.NamespaceHandler;
 import io.kalamdb.core.sql.exec.PointLookup;
 import io.kalamdb.core.sql.exec.QueryHandler;
 import io.kalamdb.core.sql.exec.StatementContext;
+import io.kalamdb.core.sql.exec.SubscribeHandler;
 import io.kalamdb.core.sql.exec.TableDdlHandler;
 import io.kalamdb.core.sql.exec.UpdateHandler;
 import io.kalamdb.core.sql.exec.UserHandler;
@@ -29,6 +30,7 @@ import io.kalamdb.core.sql.parser.ast.SqlInsertReturning;
 import io.kalamdb.core.sql.parser.ast.SqlKillLiveQuery;
 import io.kalamdb.core.sql.parser.ast.SqlShowNamespaces;
 import io.kalamdb.core.sql.parser.ast.SqlShowTables;
+import io.kalamdb.core.sql.parser.ast.SqlSubscribe;
 import io.kalamdb.core.sql.parser.ast.SqlUseNamespace;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,13 +60,15 @@ public final class SqlEngine {
     private final DescribeHandler describe;
     private final UserHandler users;
     private final LiveQueryControl liveQueries;
+    private final SubscribeHandler subscriptions;
     private final InsertParseCache parseCache = new InsertParseCache();
 
     /** Wires the statement handlers; built by {@code KalamEngine}. */
     public SqlEngine(QueryPlanner planner, QueryHandler queries, PointLookup pointLookup, InsertHandler inserts,
                      UpdateHandler updates, DeleteHandler deletes, NamespaceHandler namespaces,
                      TableDdlHandler tableDdl, AlterTableHandler alterTable, DescribeHandler describe,
-                     UserHandler users, LiveQueryControl liveQueries) {
+                     UserHandler users, LiveQueryControl liveQueries, SubscribeHandler subscriptions) {
+        this.subscriptions = subscriptions;
         this.planner = planner;
         this.queries = queries;
         this.pointLookup = pointLookup;
@@ -160,6 +164,8 @@ public final class SqlEngine {
             return users.alter(s, ctx);
         } else if (node instanceof SqlDropUser s) {
             return users.drop(s, ctx);
+        } else if (node instanceof SqlSubscribe s) {
+            return subscriptions.execute(s, ctx);
         } else if (node instanceof SqlKillLiveQuery k) {
             liveQueries.kill(ctx.session().user(), ctx.session().role(), k.getLiveId());
             return StatementResult.message("Killed live query " + k.getLiveId(), 1, ctx.session().user());

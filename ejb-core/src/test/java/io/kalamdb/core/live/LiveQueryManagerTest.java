@@ -290,4 +290,13 @@ class LiveQueryManagerTest {
         assertTrue(ended.message().contains("dropped"), ended.message());
         db.run(EngineFixture.root(), "DROP TABLE app.news");
     }
+
+    @Test
+    void subscribeToOverSqlChecksTheQueryAndSaysWhatToSend() {
+        assertEquals(List.of(List.of("SELECT * FROM app.todos WHERE done = FALSE", "/v1/ws", "{\"last_rows\":5}")),
+                db.rows(alice, "SUBSCRIBE TO app.todos WHERE done = false OPTIONS (last_rows = 5)"));
+        db.fails(ErrorCode.INVALID_SQL, alice, "SUBSCRIBE TO app.todos OPTIONS (colour = 1)");
+        db.fails(ErrorCode.TABLE_NOT_FOUND, alice, "SUBSCRIBE TO app.nope");
+        assertEquals(0, live.size(), "checking subscribes nothing");
+    }
 }
