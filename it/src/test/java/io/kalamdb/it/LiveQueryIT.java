@@ -176,4 +176,28 @@ class LiveQueryIT {
             assertFalse(ghost.path("message").asText().isEmpty());
         }
     }
+
+    @Test
+    void gzipClientsGetLargeMessagesAsCompressedBinaryFramesAndSmallOnesAsText() throws Exception {
+        StringBuilder values = new StringBuilder();
+        for (int i = 9001; i <= 9100; i++) {
+            values.append(i == 9001 ? "" : ", ").append("(").append(i).append(", 'gz', 'compressible row ").append(i)
+                    .append("')");
+        }
+        sqlAs(alice, "INSERT INTO " + NS + ".items VALUES " + values);
+        try (WsClient ws = WsClient.connect(HTTP, null)) {
+            ws.send("{\"type\":\"authenticate\",\"method\":\"jwt\",\"token\":\"" + alice
+                    + "\",\"protocol\":{\"serialization\":\"json\",\"compression\":\"gzip\"}}");
+            JsonNode ok = ws.next(5);
+            assertEquals("gzip", ok.path("protocol").path("compression").asText(), ok::toString);
+            assertEquals(0, ws.gzipFrames(), "auth_success is small: text");
+
+            subscribe(ws, "big", "SELECT id, body FROM " + NS + ".items WHERE room = 'gz'", "{}");
+            assertEquals("subscription_ack", ws.next(5).path("type").asText());
+            JsonNode batch = ws.next(5);
+
+            assertEquals(100, batch.path("rows").size(), batch::toString);
+            assertTrue(ws.gzipFrames() >= 1, "a 100-row batch is well over 512 bytes: gzip binary frame");
+        }
+    }
 }

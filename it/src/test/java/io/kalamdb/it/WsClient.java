@@ -2,15 +2,22 @@ package io.kalamdb.it;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A test client of {@code /v1/ws} on the JDK's {@link WebSocket}: sends JSON text, queues every message it
@@ -20,6 +27,8 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
+    private final ByteArrayOutputStream partialBinary = new ByteArrayOutputStream();
+    private final AtomicInteger gzipFrames = new AtomicInteger();
     private final WebSocket socket;
 
     private WsClient(URI baseUrl, String bearerToken) {
@@ -71,6 +80,30 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
         webSocket.request(1);
         return null;
+    }
+
+    /** Binary frames are gzip-compressed JSON (when the client asked for gzip): inflated and queued. */
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        byte[] chunk = new byte[data.remaining()];
+        data.get(chunk);
+        partialBinary.writeBytes(chunk);
+        if (last) {
+            gzipFrames.incrementAndGet();
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(partialBinary.toByteArray()))) {
+                received.add(KalamClient.json().readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("server sent a binary frame that is not gzipped JSON", e);
+            }
+            partialBinary.reset();
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    /** @return how many gzip binary frames arrived */
+    int gzipFrames() {
+        return gzipFrames.get();
     }
 
     @Override

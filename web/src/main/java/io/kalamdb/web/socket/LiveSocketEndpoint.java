@@ -149,7 +149,9 @@ public class LiveSocketEndpoint {
         if (authTimeout != null) {
             authTimeout.cancel(false);
         }
-        outbound.offer(ProtocolMessages.authSuccess(user, "gzip".equals(compression) ? "gzip" : "none"));
+        boolean gzip = "gzip".equals(compression);
+        outbound.compress(gzip);
+        outbound.offer(ProtocolMessages.authSuccess(user, gzip ? "gzip" : "none"));
     }
 
     /** Sends {@code auth_error} and closes: the only blocking send, on a connection that is being refused. */

@@ -2,8 +2,14 @@ package io.kalamdb.web.socket;
 
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A connection's bounded outbound queue with asynchronous sends (DESIGN.md §6): {@link #offer} never
@@ -12,11 +18,15 @@ import java.util.Deque;
  * caller applies the overflow policy. Thread-safe.
  */
 final class OutboundQueue {
+    /** Messages at least this long (UTF-8 bytes) are gzipped when the client asked for gzip. */
+    static final int GZIP_THRESHOLD_BYTES = 512;
+
     private final Session session;
     private final int capacity;
     private final Deque<String> pending = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
+    private volatile boolean gzip;
 
     /**
      * @param session  the WebSocket session
@@ -46,6 +56,14 @@ final class OutboundQueue {
         return true;
     }
 
+    /**
+     * Turns gzip on or off: when on, messages of {@value #GZIP_THRESHOLD_BYTES} bytes or more go out as
+     * binary frames holding the gzip-compressed JSON (RFC 1952), smaller ones stay text.
+     */
+    void compress(boolean on) {
+        gzip = on;
+    }
+
     /** @return the number of messages waiting */
     synchronized int size() {
         return pending.size();
@@ -63,7 +81,7 @@ final class OutboundQueue {
         session.getAsyncRemote().sendText(message, result -> {
             try {
                 session.close(reason);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the peer is gone already
             }
         });
@@ -76,7 +94,22 @@ final class OutboundQueue {
     }
 
     private void send(String text) {
-        session.getAsyncRemote().sendText(text, this::sent);
+        byte[] utf8 = gzip ? text.getBytes(StandardCharsets.UTF_8) : null;
+        if (utf8 != null && utf8.length >= GZIP_THRESHOLD_BYTES) {
+            session.getAsyncRemote().sendBinary(ByteBuffer.wrap(gzipped(utf8)), this::sent);
+        } else {
+            session.getAsyncRemote().sendText(text, this::sent);
+        }
+    }
+
+    private static byte[] gzipped(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private void sent(SendResult result) {
