@@ -1,0 +1,153 @@
+package io.kalamdb.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Commit-to-client notification latency of live queries: one writer inserts rows into a USER table at a
+ * fixed rate, each row stamped with {@code System.nanoTime()}; subscribers on {@code /v1/ws} (same
+ * process, same clock) record receipt minus stamp for every insert. The writer's HTTP round trip is
+ * included only up to the commit (the stamp is taken before the request; the write is acknowledged after the
+ * commit), so the figure is an upper bound of commit-to-receipt. Runs as a fresh user on a fresh table,
+ * dropped at the end.
+ *
+ * <p>Usage: {@code java -cp bench.jar io.kalamdb.bench.LiveLatency [--url U] [--rate 100] [--seconds 10]
+ * [--subscribers 1]} (at most 10 subscribers: the default per-user subscription limit).
+ */
+public final class LiveLatency {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LiveLatency() {
+    }
+
+    /**
+     * Runs the measurement and prints one line of figures.
+     *
+     * @param args {@code --name value} pairs
+     * @throws Exception if the server fails a step
+     */
+    public static void main(String[] args) throws Exception {
+        URI url = URI.create(option(args, "--url", "http://127.0.0.1:8080"));
+        int rate = Integer.parseInt(option(args, "--rate", "100"));
+        int seconds = Integer.parseInt(option(args, "--seconds", "10"));
+        int subscribers = Integer.parseInt(option(args, "--subscribers", "1"));
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String user = "bench_live_" + run;
+        String password = UUID.randomUUID().toString();
+        String table = BenchTable.NAMESPACE + ".live_" + run;
+        KalamHttpTarget root = new KalamHttpTarget(HttpTransport.named("jdk", url), null);
+        root.execute("CREATE NAMESPACE IF NOT EXISTS " + BenchTable.NAMESPACE, List.of());
+        root.execute("CREATE USER '" + user + "' WITH PASSWORD '" + password + "'", List.of());
+        root.execute("CREATE USER TABLE " + table + " (id BIGINT PRIMARY KEY, stamp BIGINT)", List.of());
+        HttpTransport.Reply login = HttpTransport.named("jdk", url).exchange("/v1/api/auth/login",
+                JSON.writeValueAsBytes(java.util.Map.of("user", user, "password", password)), null);
+        String token = JSON.readTree(login.body()).path("access_token").asText();
+        KalamHttpTarget writer = new KalamHttpTarget(HttpTransport.named("raw", url), token);
+
+        LatencyRecorder latencies = new LatencyRecorder();
+        List<WebSocket> sockets = new ArrayList<>();
+        boolean[] measuring = {false};
+        for (int i = 0; i < subscribers; i++) {
+            CompletableFuture<Void> ready = new CompletableFuture<>();
+            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                    .buildAsync(URI.create(url.toString().replaceFirst("^http", "ws") + "/v1/ws"),
+                            new Receiver(latencies, measuring, ready)).join();
+            ws.sendText("{\"type\":\"subscribe\",\"subscription\":{\"id\":\"s\",\"sql\":\"SELECT id, stamp FROM "
+                    + table + "\"}}", true).join();
+            ready.get(10, TimeUnit.SECONDS);
+            sockets.add(ws);
+        }
+        int warmup = rate * 2;
+        int total = warmup + rate * seconds;
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        for (int k = 0; k < total; k++) {
+            long due = start + k * interval;
+            while (System.nanoTime() < due) {
+                LockSupport.parkNanos(due - System.nanoTime());
+            }
+            if (k == warmup) {
+                synchronized (latencies) {
+                    measuring[0] = true;
+                }
+            }
+            writer.execute("INSERT INTO " + table + " VALUES ($1, $2)", List.of(k, System.nanoTime()));
+        }
+        Thread.sleep(2000);
+        sockets.forEach(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join());
+        Thread.sleep(200);
+        root.execute("DROP TABLE " + table + " FORCE", List.of());
+        root.execute("DROP USER '" + user + "'", List.of());
+        synchronized (latencies) {
+            int expected = rate * seconds * subscribers;
+            System.out.printf(Locale.ROOT, "live notifications: %d changes/s, %d subscriber(s), %d s: received %d of %d;"
+                            + " latency p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms%n", rate, subscribers, seconds,
+                    latencies.count(), expected, latencies.percentile(50) / 1e6, latencies.percentile(95) / 1e6,
+                    latencies.percentile(99) / 1e6, latencies.percentile(100) / 1e6);
+        }
+    }
+
+    private static String option(String[] args, String name, String dflt) {
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return dflt;
+    }
+
+    /** Records, for every inserted row, receipt time minus the row's stamp. */
+    private static final class Receiver implements WebSocket.Listener {
+        private final LatencyRecorder latencies;
+        private final boolean[] measuring;
+        private final CompletableFuture<Void> ready;
+        private final StringBuilder partial = new StringBuilder();
+
+        Receiver(LatencyRecorder latencies, boolean[] measuring, CompletableFuture<Void> ready) {
+            this.latencies = latencies;
+            this.measuring = measuring;
+            this.ready = ready;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            long now = System.nanoTime();
+            partial.append(data);
+            if (last) {
+                try {
+                    JsonNode m = JSON.readTree(partial.toString());
+                    String type = m.path("type").asText();
+                    if (type.equals("initial_data_batch") && "ready".equals(m.path("batch_control").path("status").asText())) {
+                        ready.complete(null);
+                    } else if (type.equals("change") && m.path("change_type").asText().equals("insert")) {
+                        synchronized (latencies) {
+                            if (measuring[0]) {
+                                for (JsonNode row : m.path("rows")) {
+                                    latencies.record(now - Long.parseLong(row.path("stamp").asText()));
+                                }
+                            }
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    ready.completeExceptionally(e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}
