@@ -49,7 +49,15 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
     private final KalamStore store;
     private final LiveQueryLimits limits;
     private final String nodeId;
-    private final Map<TableId, List<Subscription>> byTable = new ConcurrentHashMap<>();
+    /** Subscriptions by the partition they read: (table, owner) for USER tables, (table, null) for SHARED. */
+    private final Map<PartitionKey, List<Subscription>> byPartition = new ConcurrentHashMap<>();
+
+    /** A table partition: one user's rows of a USER table, or a whole SHARED table (owner null). */
+    private record PartitionKey(TableId table, UserId owner) {
+        static PartitionKey of(Subscription sub) {
+            return new PartitionKey(sub.query.table().id(), sub.query.table().type().isPerUser() ? sub.user : null);
+        }
+    }
     private final Map<String, Subscription> byLiveId = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Subscription>> byConnection = new ConcurrentHashMap<>();
     private final AutoCloseable feedSubscription;
@@ -230,7 +238,11 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
         }
         onConnection.put(sub.subscriptionId, sub);
         byLiveId.put(sub.liveId, sub);
-        byTable.computeIfAbsent(sub.query.table().id(), t -> new CopyOnWriteArrayList<>()).add(sub);
+        byPartition.compute(PartitionKey.of(sub), (key, list) -> {
+            List<Subscription> subs = list == null ? new CopyOnWriteArrayList<>() : list;
+            subs.add(sub);
+            return subs;
+        });
     }
 
     private synchronized void remove(Subscription sub) {
@@ -242,10 +254,10 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
                 byConnection.remove(sub.connectionId);
             }
         }
-        List<Subscription> onTable = byTable.get(sub.query.table().id());
-        if (onTable != null) {
-            onTable.remove(sub);
-        }
+        byPartition.computeIfPresent(PartitionKey.of(sub), (key, list) -> {
+            list.remove(sub);
+            return list.isEmpty() ? null : list;
+        });
     }
 
     private Subscription find(String connectionId, String subscriptionId) {
@@ -306,17 +318,17 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
         return row.deleted() ? new StoredRow(row.schemaVersion(), row.seq(), false, row.values()) : row;
     }
 
-    /** Writer thread: routes a committed statement's changes to the subscriptions of their partitions. */
+    /**
+     * Writer thread: routes a committed statement's changes to the subscriptions of their partition — one
+     * map lookup per change, so the cost of a write does not grow with other users' subscriptions.
+     */
     private void onCommitted(List<RowChange> changes) {
         for (RowChange change : changes) {
-            List<Subscription> subs = byTable.get(change.table());
+            List<Subscription> subs = byPartition.get(new PartitionKey(change.table(), change.owner()));
             if (subs == null) {
                 continue;
             }
             for (Subscription sub : subs) {
-                if (sub.query.table().type().isPerUser() && !sub.user.equals(change.owner())) {
-                    continue;
-                }
                 try {
                     sub.onChange(change);
                 } catch (RuntimeException e) {
