@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -25,7 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  * dropped at the end.
  *
  * <p>Usage: {@code java -cp bench.jar io.kalamdb.bench.LiveLatency [--url U] [--rate 100] [--seconds 10]
- * [--subscribers 1]} (at most 10 subscribers: the default per-user subscription limit).
+ * [--subscribers 1] [--connections N]}: subscribers spread evenly over connections (default one each). All
+ * subscriptions are the bench user's, so the server's per-user limit ({@code kalamdb.live.max.subscriptions.per.user},
+ * default 10) must allow them.
  */
 public final class LiveLatency {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,6 +45,10 @@ public final class LiveLatency {
         int rate = Integer.parseInt(option(args, "--rate", "100"));
         int seconds = Integer.parseInt(option(args, "--seconds", "10"));
         int subscribers = Integer.parseInt(option(args, "--subscribers", "1"));
+        int connections = Integer.parseInt(option(args, "--connections", Integer.toString(subscribers)));
+        if (connections < 1 || subscribers % connections != 0) {
+            throw new IllegalArgumentException("--subscribers must be a multiple of --connections");
+        }
         String run = Long.toString(System.currentTimeMillis(), 36);
         String user = "bench_live_" + run;
         String password = UUID.randomUUID().toString();
@@ -59,18 +64,22 @@ public final class LiveLatency {
 
         LatencyRecorder latencies = new LatencyRecorder();
         List<WebSocket> sockets = new ArrayList<>();
-        boolean[] measuring = {false};
-        for (int i = 0; i < subscribers; i++) {
-            CompletableFuture<Void> ready = new CompletableFuture<>();
-            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
+        int warmup = rate * 2;
+        CountDownLatch ready = new CountDownLatch(subscribers);
+        HttpClient client = HttpClient.newHttpClient();
+        for (int c = 0; c < connections; c++) {
+            WebSocket ws = client.newWebSocketBuilder().header("Authorization", "Bearer " + token)
                     .buildAsync(URI.create(url.toString().replaceFirst("^http", "ws") + "/v1/ws"),
-                            new Receiver(latencies, measuring, ready)).join();
-            ws.sendText("{\"type\":\"subscribe\",\"subscription\":{\"id\":\"s\",\"sql\":\"SELECT id, stamp FROM "
-                    + table + "\"}}", true).join();
-            ready.get(10, TimeUnit.SECONDS);
+                            new Receiver(latencies, warmup, ready)).join();
+            for (int i = 0; i < subscribers / connections; i++) {
+                ws.sendText("{\"type\":\"subscribe\",\"subscription\":{\"id\":\"s" + i
+                        + "\",\"sql\":\"SELECT id, stamp FROM " + table + "\"}}", true).join();
+            }
             sockets.add(ws);
         }
-        int warmup = rate * 2;
+        if (!ready.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("subscriptions not ready: " + ready.getCount() + " missing");
+        }
         int total = warmup + rate * seconds;
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
@@ -78,11 +87,6 @@ public final class LiveLatency {
             long due = start + k * interval;
             while (System.nanoTime() < due) {
                 LockSupport.parkNanos(due - System.nanoTime());
-            }
-            if (k == warmup) {
-                synchronized (latencies) {
-                    measuring[0] = true;
-                }
             }
             writer.execute("INSERT INTO " + table + " VALUES ($1, $2)", List.of(k, System.nanoTime()));
         }
@@ -93,8 +97,9 @@ public final class LiveLatency {
         root.execute("DROP USER '" + user + "'", List.of());
         synchronized (latencies) {
             int expected = rate * seconds * subscribers;
-            System.out.printf(Locale.ROOT, "live notifications: %d changes/s, %d subscriber(s), %d s: received %d of %d;"
-                            + " latency p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms%n", rate, subscribers, seconds,
+            System.out.printf(Locale.ROOT, "live notifications: %d changes/s, %d subscriber(s) on %d connection(s), %d s:"
+                            + " received %d of %d; latency p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms%n", rate,
+                    subscribers, connections, seconds,
                     latencies.count(), expected, latencies.percentile(50) / 1e6, latencies.percentile(95) / 1e6,
                     latencies.percentile(99) / 1e6, latencies.percentile(100) / 1e6);
         }
@@ -109,16 +114,16 @@ public final class LiveLatency {
         return dflt;
     }
 
-    /** Records, for every inserted row, receipt time minus the row's stamp. */
+    /** Records, for every inserted row past the warm-up (by id), receipt time minus the row's stamp. */
     private static final class Receiver implements WebSocket.Listener {
         private final LatencyRecorder latencies;
-        private final boolean[] measuring;
-        private final CompletableFuture<Void> ready;
+        private final int firstMeasuredId;
+        private final CountDownLatch ready;
         private final StringBuilder partial = new StringBuilder();
 
-        Receiver(LatencyRecorder latencies, boolean[] measuring, CompletableFuture<Void> ready) {
+        Receiver(LatencyRecorder latencies, int firstMeasuredId, CountDownLatch ready) {
             this.latencies = latencies;
-            this.measuring = measuring;
+            this.firstMeasuredId = firstMeasuredId;
             this.ready = ready;
         }
 
@@ -131,18 +136,18 @@ public final class LiveLatency {
                     JsonNode m = JSON.readTree(partial.toString());
                     String type = m.path("type").asText();
                     if (type.equals("initial_data_batch") && "ready".equals(m.path("batch_control").path("status").asText())) {
-                        ready.complete(null);
+                        ready.countDown();
                     } else if (type.equals("change") && m.path("change_type").asText().equals("insert")) {
                         synchronized (latencies) {
-                            if (measuring[0]) {
-                                for (JsonNode row : m.path("rows")) {
+                            for (JsonNode row : m.path("rows")) {
+                                if (Long.parseLong(row.path("id").asText()) >= firstMeasuredId) {
                                     latencies.record(now - Long.parseLong(row.path("stamp").asText()));
                                 }
                             }
                         }
                     }
                 } catch (java.io.IOException e) {
-                    ready.completeExceptionally(e);
+                    throw new java.io.UncheckedIOException("not JSON from the server", e);
                 }
                 partial.setLength(0);
             }

@@ -32,9 +32,10 @@ public class EngineHolder {
      */
     public synchronized KalamEngine engine() {
         if (engine == null) {
-            var config = ServerSettings.engineConfig(ConfigProvider.getConfig());
+            var settings = ConfigProvider.getConfig();
+            var config = ServerSettings.engineConfig(settings);
             long start = System.nanoTime();
-            engine = KalamEngine.open(config);
+            engine = KalamEngine.open(config, ServerSettings.liveQueryLimits(settings));
             LOG.info(() -> "KalamDB engine open: data " + config.dataDir() + ", durability " + config.durability()
                     + ", " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }

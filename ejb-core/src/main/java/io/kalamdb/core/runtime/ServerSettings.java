@@ -1,6 +1,7 @@
 package io.kalamdb.core.runtime;
 
 import io.kalamdb.core.EngineConfig;
+import io.kalamdb.core.live.LiveQueryLimits;
 import io.kalamdb.core.store.Durability;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>kalamdb.auth.access.ttl.seconds</td><td>3600</td></tr>
  * <tr><td>kalamdb.auth.refresh.ttl.seconds</td><td>604800</td></tr>
  * <tr><td>kalamdb.http.max.body.bytes</td><td>10485760</td></tr>
+ * <tr><td>kalamdb.live.max.subscriptions.per.connection</td><td>100 (the protocol's maximum)</td></tr>
+ * <tr><td>kalamdb.live.max.subscriptions.per.user</td><td>10</td></tr>
  * </table>
  */
 public final class ServerSettings {
@@ -46,6 +49,18 @@ public final class ServerSettings {
                 Duration.ofSeconds(config.getOptionalValue("kalamdb.auth.access.ttl.seconds", Long.class).orElse(3600L)),
                 Duration.ofSeconds(config.getOptionalValue("kalamdb.auth.refresh.ttl.seconds", Long.class)
                         .orElse(604_800L)));
+    }
+
+    /**
+     * @return the live-query subscription limits
+     * @throws IllegalArgumentException if a configured limit is out of range (per connection 1..100)
+     */
+    public static LiveQueryLimits liveQueryLimits(Config config) {
+        LiveQueryLimits d = LiveQueryLimits.defaults();
+        return new LiveQueryLimits(
+                config.getOptionalValue("kalamdb.live.max.subscriptions.per.connection", Integer.class)
+                        .orElse(d.perConnection()),
+                config.getOptionalValue("kalamdb.live.max.subscriptions.per.user", Integer.class).orElse(d.perUser()));
     }
 
     /** @return the largest accepted HTTP request body, in bytes */
