@@ -12,6 +12,7 @@ import io.kalamdb.core.live.LiveQueryManager;
 import io.kalamdb.core.model.NamespaceId;
 import io.kalamdb.core.model.TableDefinition;
 import io.kalamdb.core.model.Role;
+import io.kalamdb.core.model.TableType;
 import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.sql.SqlEngine;
 import io.kalamdb.core.sql.SqlSession;
@@ -147,6 +148,23 @@ public final class KalamEngine implements AutoCloseable {
     /** @return user lookups and lifecycle */
     public UserService users() {
         return users;
+    }
+
+    /**
+     * Deletes the expired events of every STREAM table (TTL_SECONDS before {@code nowMillis}); reads never
+     * return expired events anyway, so this only reclaims space. Called on a schedule by the server.
+     *
+     * @param nowMillis the current time, epoch milliseconds
+     * @return the number of events deleted
+     */
+    public int evictExpiredStreamRows(long nowMillis) {
+        int deleted = 0;
+        for (TableDefinition def : catalog.allTables()) {
+            if (def.type() == TableType.STREAM) {
+                deleted += tables.evictExpired(def, nowMillis);
+            }
+        }
+        return deleted;
     }
 
     /** @return the committed-change stream (live queries subscribe to it) */

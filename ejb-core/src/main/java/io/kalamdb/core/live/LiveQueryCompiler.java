@@ -5,7 +5,6 @@ import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.NamespaceId;
 import io.kalamdb.core.model.Role;
 import io.kalamdb.core.model.TableDefinition;
-import io.kalamdb.core.model.TableType;
 import io.kalamdb.core.sql.SqlSession;
 import io.kalamdb.core.sql.calcite.KalamTable;
 import io.kalamdb.core.sql.calcite.LogicalQuery;
@@ -61,7 +60,7 @@ public final class LiveQueryCompiler {
      * @return the compiled query
      * @throws LiveQueryException INVALID_SQL (does not parse or validate, parameters), NOT_FOUND (no such
      *                            table), UNAUTHORIZED (may not read the table), UNSUPPORTED (any other shape,
-     *                            system views, STREAM tables)
+     *                            system views)
      */
     public LiveQuery compile(SqlSession session, String sql) {
         SqlSelect select = checkShape(parse(sql));
@@ -191,9 +190,6 @@ public final class LiveQueryCompiler {
             throw unsupported("system views publish no changes and cannot be subscribed to");
         }
         TableDefinition def = kalamTable.definition();
-        if (def.type() == TableType.STREAM) {
-            throw unsupported("subscriptions to STREAM tables are not supported yet");
-        }
         try {
             policy.checkRead(def, session.role());
         } catch (KalamException e) {

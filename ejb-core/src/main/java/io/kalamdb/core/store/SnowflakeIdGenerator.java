@@ -107,6 +107,15 @@ public final class SnowflakeIdGenerator {
     }
 
     /**
+     * @param epochMillis a time, Unix epoch milliseconds
+     * @return the smallest id any node can generate at or after that time (0 before the custom epoch): ids
+     *         below it are older
+     */
+    public static long firstIdAt(long epochMillis) {
+        return Math.max(0, epochMillis - EPOCH_MILLIS) << TIMESTAMP_SHIFT;
+    }
+
+    /**
      * @param id a Snowflake id
      * @return the node id field, 0..1023
      */

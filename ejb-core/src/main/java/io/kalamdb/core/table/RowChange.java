@@ -13,16 +13,13 @@ import io.kalamdb.core.store.StoredRow;
  * @param before the row before the change (null for an insert)
  * @param after  the row after the change: the new version, or for a soft delete the tombstone; null for a
  *               hard delete
+ * @param seq    the change's {@code _seq}: the new version's, or for a hard delete a fresh one, so every change
+ *               is newer than any snapshot taken before it
  */
-public record RowChange(TableId table, UserId owner, Kind kind, StoredRow before, StoredRow after) {
+public record RowChange(TableId table, UserId owner, Kind kind, StoredRow before, StoredRow after, long seq) {
 
     /** What happened to the row. */
     public enum Kind {
         INSERT, UPDATE, DELETE
-    }
-
-    /** @return the change's {@code _seq}: the new version's, or for a hard delete the deleted row's */
-    public long seq() {
-        return after != null ? after.seq() : before.seq();
     }
 }

@@ -92,6 +92,18 @@ public final class StatementWrite implements AutoCloseable {
     }
 
     /**
+     * Stages an event of a STREAM table: appended under a new {@code _seq}, which is its key (no primary-key
+     * uniqueness check: streams are append-only).
+     *
+     * @return the row's {@code _seq}
+     */
+    public long append(TableStore table, UserId owner, Object[] values, int schemaVersion) {
+        lock(table, owner);
+        long id = seq.nextId();
+        return put(table, owner, table.key(owner, id), null, new StoredRow(schemaVersion, id, false, values));
+    }
+
+    /**
      * Stages a new version of an existing row.
      *
      * @return the new {@code _seq}
@@ -116,7 +128,7 @@ public final class StatementWrite implements AutoCloseable {
             batch.delete(table.partition(), key);
             staged.put(ByteBuffer.wrap(key), new StoredRow(current.schemaVersion(), current.seq(), true,
                     current.values()));
-            changes.add(new RowChange(table.tableId(), owner, RowChange.Kind.DELETE, current, null));
+            changes.add(new RowChange(table.tableId(), owner, RowChange.Kind.DELETE, current, null, seq.nextId()));
             affected++;
             return;
         }
@@ -147,7 +159,8 @@ public final class StatementWrite implements AutoCloseable {
         staged.put(ByteBuffer.wrap(key), row);
         RowChange.Kind kind = row.deleted() ? RowChange.Kind.DELETE
                 : before == null || before.deleted() ? RowChange.Kind.INSERT : RowChange.Kind.UPDATE;
-        changes.add(new RowChange(table.tableId(), owner, kind, kind == RowChange.Kind.INSERT ? null : before, row));
+        changes.add(new RowChange(table.tableId(), owner, kind, kind == RowChange.Kind.INSERT ? null : before, row,
+                row.seq()));
         affected++;
         return row.seq();
     }

@@ -11,11 +11,13 @@ import io.kalamdb.core.store.KeyCodec;
 import io.kalamdb.core.store.Partition;
 import io.kalamdb.core.store.RangeScan;
 import io.kalamdb.core.store.RowCodec;
+import io.kalamdb.core.store.SnowflakeIdGenerator;
 import io.kalamdb.core.store.StoreSnapshot;
 import io.kalamdb.core.store.StoredRow;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Row access to one table's column family. For USER and STREAM tables every call takes the partition owner
@@ -30,12 +32,21 @@ public final class TableStore {
     private final TableId tableId;
     private final TableType type;
     private final Partition partition;
+    private final TableDefinition definition;
+    private final LongSupplier clock;
 
-    TableStore(KalamStore store, TableId tableId, TableType type, Partition partition) {
+    TableStore(KalamStore store, TableDefinition definition, Partition partition, LongSupplier clock) {
         this.store = store;
-        this.tableId = tableId;
-        this.type = type;
+        this.tableId = definition.id();
+        this.type = definition.type();
         this.partition = partition;
+        this.definition = definition;
+        this.clock = clock;
+    }
+
+    /** @return the definition this store was opened with */
+    TableDefinition definition() {
+        return definition;
     }
 
     /**
@@ -66,7 +77,7 @@ public final class TableStore {
 
     /**
      * @param owner the partition owner (required for USER/STREAM, ignored for SHARED)
-     * @param pk    the primary-key value, Long or String
+     * @param pk    the primary-key value, Long or String; for a STREAM table the row's {@code _seq}
      * @return the encoded row key
      */
     byte[] key(UserId owner, Object pk) {
@@ -83,20 +94,35 @@ public final class TableStore {
      */
     public StoredRow get(UserId owner, Object pk) {
         byte[] value = store.get(partition, key(owner, pk));
-        return value == null ? null : RowCodec.decode(value);
+        StoredRow row = value == null ? null : RowCodec.decode(value);
+        return row == null || type == TableType.STREAM && row.seq() < ttlFloor() ? null : row;
     }
 
     /**
-     * Scans the owner's rows (or all rows of a SHARED table) in primary-key order, tombstones included.
+     * Scans the owner's rows (or all rows of a SHARED table) in primary-key order, tombstones included. A
+     * STREAM table's rows come in {@code _seq} order, starting at the TTL floor: expired events are never
+     * returned, even before eviction removes them.
      *
      * @param owner    the partition owner (USER/STREAM) or null (SHARED)
      * @param snapshot read view, or null for the latest
      * @return rows in key order; close after use
      */
     public RowScan scan(UserId owner, StoreSnapshot snapshot) {
-        byte[] from = type.isPerUser() ? KeyCodec.userPrefix(requireOwner(owner)) : null;
+        byte[] from = type == TableType.STREAM
+                ? KeyCodec.concat(KeyCodec.userPrefix(requireOwner(owner)), KeyCodec.encodeLong(ttlFloor()))
+                : type.isPerUser() ? KeyCodec.userPrefix(requireOwner(owner)) : null;
         byte[] to = type.isPerUser() ? KeyCodec.userRangeEnd(owner) : null;
         return new RowScan(store.scan(partition, from, to, snapshot));
+    }
+
+    /**
+     * @return for a STREAM table the smallest {@code _seq} still alive: events older than TTL_SECONDS are
+     *         expired (the Snowflake id starts with its time); 0 for other tables
+     */
+    long ttlFloor() {
+        Long ttl = definition.options().ttlSeconds();
+        return type != TableType.STREAM || ttl == null ? 0
+                : SnowflakeIdGenerator.firstIdAt(clock.getAsLong() - ttl * 1000L);
     }
 
     private UserId requireOwner(UserId owner) {
@@ -134,8 +160,7 @@ public final class TableStore {
         }
     }
 
-    static TableStore open(KalamStore store, TableDefinition def) {
-        return new TableStore(store, def.id(), def.type(),
-                store.partition(partitionName(def.id(), def.type())));
+    static TableStore open(KalamStore store, TableDefinition def, LongSupplier clock) {
+        return new TableStore(store, def, store.partition(partitionName(def.id(), def.type())), clock);
     }
 }

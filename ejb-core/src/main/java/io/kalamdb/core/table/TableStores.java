@@ -8,6 +8,7 @@ import com.google.common.util.concurrent.Striped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
+import java.util.function.LongSupplier;
 
 /**
  * The table stores of a server: creates and drops each table's column family, hands out
@@ -17,6 +18,7 @@ import java.util.concurrent.locks.Lock;
 public final class TableStores {
     private final KalamStore store;
     private final SnowflakeIdGenerator seq;
+    private final LongSupplier clock;
     private final Map<TableId, TableStore> open = new ConcurrentHashMap<>();
     /** Write locks by (partition, owner) scope, striped so memory stays bounded with millions of users. */
     private final Striped<Lock> writeLocks = Striped.lock(1024);
@@ -27,8 +29,18 @@ public final class TableStores {
      * @param seq   the generator of {@code _seq} values
      */
     public TableStores(KalamStore store, SnowflakeIdGenerator seq) {
+        this(store, seq, System::currentTimeMillis);
+    }
+
+    /**
+     * @param store the RocksDB store
+     * @param seq   the generator of {@code _seq} values
+     * @param clock the time STREAM TTLs are measured against, epoch milliseconds (injectable for tests)
+     */
+    public TableStores(KalamStore store, SnowflakeIdGenerator seq, LongSupplier clock) {
         this.store = store;
         this.seq = seq;
+        this.clock = clock;
     }
 
     /** Creates the table's column family (idempotent). */
@@ -42,9 +54,24 @@ public final class TableStores {
         store.dropPartition(TableStore.partitionName(def.id(), def.type()));
     }
 
-    /** @return the row access of an existing table */
+    /** @return the row access of an existing table at its current definition */
     public TableStore forTable(TableDefinition def) {
-        return open.computeIfAbsent(def.id(), id -> TableStore.open(store, def));
+        TableStore cached = open.get(def.id());
+        if (cached == null || cached.definition() != def) {
+            cached = TableStore.open(store, def, clock);
+            open.put(def.id(), cached);
+        }
+        return cached;
+    }
+
+    /**
+     * Deletes the expired events of a STREAM table (older than its TTL at {@code nowMillis}), across all
+     * users, in batches. Expired events are already invisible to reads; this reclaims their space.
+     *
+     * @return the number of events deleted
+     */
+    public int evictExpired(TableDefinition def, long nowMillis) {
+        return StreamEviction.evict(store, forTable(def), nowMillis);
     }
 
     /** @return the feed of committed changes */

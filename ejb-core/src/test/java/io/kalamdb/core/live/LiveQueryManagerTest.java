@@ -299,4 +299,21 @@ class LiveQueryManagerTest {
         db.fails(ErrorCode.TABLE_NOT_FOUND, alice, "SUBSCRIBE TO app.nope");
         assertEquals(0, live.size(), "checking subscribes nothing");
     }
+
+    @Test
+    void streamSubscriptionsGetTheLiveEventsAndHardDeletesOfTheirOwnPartition() {
+        db.run(EngineFixture.root(), "CREATE STREAM TABLE app.typing (id TEXT PRIMARY KEY, room TEXT)"
+                + " WITH (TTL_SECONDS = 60)");
+        db.run(alice, "INSERT INTO app.typing VALUES ('old', 'lobby')");
+        RecordingSink sink = subscribe(alice, "c1", "s1", "SELECT id FROM app.typing WHERE room = 'lobby'",
+                SubscriptionOptions.defaults());
+
+        db.run(alice, "INSERT INTO app.typing VALUES ('e1', 'lobby'), ('e2', 'hall')");
+        db.run(bob, "INSERT INTO app.typing VALUES ('b1', 'lobby')");
+        db.run(alice, "DELETE FROM app.typing WHERE id = 'old'");
+
+        assertEquals(List.of("old"), sink.of(LiveEvent.InitialBatch.class).get(0).rows().stream()
+                .map(r -> r.get("id")).toList());
+        assertEquals(List.of("INSERT:e1", "DELETE:old"), sink.changes("id"));
+    }
 }

@@ -4,6 +4,7 @@ import io.kalamdb.core.auth.AccessPolicy;
 import io.kalamdb.core.model.ColumnDefinition;
 import io.kalamdb.core.model.KalamDataType;
 import io.kalamdb.core.model.TableDefinition;
+import io.kalamdb.core.model.TableType;
 import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.sql.SqlSession;
 import io.kalamdb.core.store.StoredRow;
@@ -38,7 +39,8 @@ import org.apache.calcite.sql.SqlKind;
  * <p>Scans read only the caller's partition of a per-user table (the owner comes from the
  * {@link KalamDataContext}), check read access with the {@link AccessPolicy}, hide soft-deleted rows unless
  * a filter mentions {@code _deleted}, and push an equality on the primary key down to a single point get
- * (removing that filter, as a {@link ProjectableFilterableTable} may).
+ * (removing that filter, as a {@link ProjectableFilterableTable} may) — except on STREAM tables, whose rows
+ * are keyed by {@code _seq}.
  */
 public final class KalamTable extends AbstractTable implements ProjectableFilterableTable {
     private final TableDefinition def;
@@ -109,7 +111,7 @@ public final class KalamTable extends AbstractTable implements ProjectableFilter
     }
 
     private Object pkEquality(RexNode filter, DataContext root) {
-        if (filter.getKind() != SqlKind.EQUALS) {
+        if (filter.getKind() != SqlKind.EQUALS || def.type() == TableType.STREAM) {
             return null;
         }
         List<RexNode> ops = ((RexCall) filter).getOperands();

@@ -68,10 +68,6 @@ public final class InsertHandler {
     public StatementResult execute(SqlInsert insert, SqlNodeList returning, StatementContext ctx) {
         TableDefinition def = resolver.require((SqlIdentifier) insert.getTargetTable(), ctx.session().namespace());
         policy.checkWrite(def, ctx.session().role());
-        if (def.type() == TableType.STREAM) {
-            throw new KalamException(ErrorCode.SQL_EXECUTION_ERROR, "Writing to STREAM table " + def.id()
-                    + " is not supported yet: STREAM tables arrive with live queries");
-        }
         List<ColumnDefinition> targets = targetColumns(def, insert.getTargetColumnList());
         Returning returned = returning == null ? null : Returning.resolve(def, returning);
         List<List<Object>> sourceRows = sourceRows(insert.getSource(), targets.size(), ctx);
@@ -83,7 +79,8 @@ public final class InsertHandler {
             for (List<Object> source : sourceRows) {
                 Object[] values = buildRow(def, targets, source, ctx);
                 Object pk = values[def.primaryKey().columnId()];
-                seqs.add(write.insert(store, owner, pk, values, def.schemaVersion()));
+                seqs.add(def.type() == TableType.STREAM ? write.append(store, owner, values, def.schemaVersion())
+                        : write.insert(store, owner, pk, values, def.schemaVersion()));
                 stored.add(values);
             }
             write.commit();

@@ -1,6 +1,7 @@
 package io.kalamdb.core.sql.exec;
 
 import io.kalamdb.core.model.TableDefinition;
+import io.kalamdb.core.model.TableType;
 import io.kalamdb.core.sql.calcite.QueryPlanner;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +38,14 @@ final class MatchingRows {
      * @param exprs     extra expressions to compute per row (UPDATE's SET values), may be empty
      * @param condition the WHERE, or null for every row
      * @param kind      "update" or "delete", part of the plan-cache key
-     * @return rows of {@code [pk, expr values…]}: candidates, which the caller re-reads under its lock
+     * @return rows of {@code [key, expr values…]} — the key is the primary key, or {@code _seq} for a STREAM
+     *         table: candidates, which the caller re-reads under its lock
      */
     List<Object[]> find(TableDefinition def, SqlNode target, SqlIdentifier alias, List<SqlNode> exprs,
                         SqlNode condition, String kind, StatementContext ctx) {
-        Optional<Object> key = PrimaryKeyPredicate.match(condition, def, alias == null ? null : alias.getSimple(),
-                ctx);
+        boolean stream = def.type() == TableType.STREAM;
+        Optional<Object> key = stream ? Optional.empty()
+                : PrimaryKeyPredicate.match(condition, def, alias == null ? null : alias.getSimple(), ctx);
         if (key.isPresent()) {
             Object[] row = new Object[exprs.size() + 1];
             row[0] = key.get();
@@ -60,7 +63,7 @@ final class MatchingRows {
         SqlParserPos pos = SqlParserPos.ZERO;
         List<SqlNode> select = new ArrayList<>();
         String qualifier = alias != null ? alias.getSimple() : null;
-        String pk = def.primaryKey().name();
+        String pk = stream ? TableDefinition.SEQ_COLUMN : def.primaryKey().name();
         select.add(qualifier != null ? new SqlIdentifier(List.of(qualifier, pk), pos) : new SqlIdentifier(pk, pos));
         select.addAll(exprs);
         SqlNode from = alias == null ? target

@@ -51,7 +51,7 @@ public final class PointLookup {
             return Optional.empty();
         }
         TableDefinition def = definition(from, ctx);
-        if (def == null || def.type() == TableType.SYSTEM) {
+        if (def == null || def.type() == TableType.SYSTEM || def.type() == TableType.STREAM) {
             return Optional.empty();
         }
         Optional<Object> key = PrimaryKeyPredicate.match(s.getWhere(), def, null, ctx);
