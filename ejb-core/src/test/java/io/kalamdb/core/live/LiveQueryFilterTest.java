@@ -130,9 +130,6 @@ class LiveQueryFilterTest {
         assertEquals(LiveErrorCode.UNAUTHORIZED, refused(alice, "SELECT * FROM system.users").liveCode());
         assertEquals(LiveErrorCode.UNSUPPORTED,
                 refused(EngineFixture.as("admin", Role.DBA), "SELECT * FROM system.users").liveCode());
-        db.run(EngineFixture.root(), "CREATE STREAM TABLE app.events (id BIGINT PRIMARY KEY, v TEXT) "
-                + "WITH (TTL_SECONDS = 10)");
-        assertEquals(LiveErrorCode.UNSUPPORTED, refused(alice, "SELECT * FROM app.events").liveCode());
         assertEquals(0, db.engine().liveQueries().size());
     }
 }
