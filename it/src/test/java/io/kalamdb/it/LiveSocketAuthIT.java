@@ -1,10 +1,13 @@
 package io.kalamdb.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.WebSocketHandshakeException;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -97,5 +100,16 @@ class LiveSocketAuthIT {
             JsonNode m = ws.next(5);
             assertEquals("PROTOCOL", m.path("code").asText(), m::toString);
         }
+    }
+
+    @Test
+    void browsersFromOriginsOutsideTheAllowListAreRefusedAtTheHandshake() throws Exception {
+        try (WsClient allowed = WsClient.connectFrom(HTTP, token, "http://app.example")) {
+            assertEquals("auth_success", allowed.next(5).path("type").asText());
+        }
+        CompletionException refused = assertThrows(CompletionException.class,
+                () -> WsClient.connectFrom(HTTP, token, "http://evil.example"));
+        assertTrue(refused.getCause() instanceof WebSocketHandshakeException handshake
+                && handshake.getResponse().statusCode() == 403, String.valueOf(refused.getCause()));
     }
 }

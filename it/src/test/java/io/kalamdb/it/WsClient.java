@@ -31,18 +31,30 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final AtomicInteger gzipFrames = new AtomicInteger();
     private final WebSocket socket;
 
-    private WsClient(URI baseUrl, String bearerToken) {
+    private WsClient(URI baseUrl, String bearerToken, String origin) {
         URI ws = URI.create(baseUrl.toString().replaceFirst("^http", "ws") + "/v1/ws");
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (bearerToken != null) {
             builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        if (origin != null) {
+            builder.header("Origin", origin);
         }
         this.socket = builder.buildAsync(ws, this).join();
     }
 
     /** Connects, authenticating on the upgrade when {@code bearerToken} is not null. */
     static WsClient connect(KalamClient http, String bearerToken) {
-        return new WsClient(http.baseUrl(), bearerToken);
+        return new WsClient(http.baseUrl(), bearerToken, null);
+    }
+
+    /**
+     * Connects as a browser from {@code origin} would.
+     *
+     * @throws java.util.concurrent.CompletionException if the server refuses the handshake
+     */
+    static WsClient connectFrom(KalamClient http, String bearerToken, String origin) {
+        return new WsClient(http.baseUrl(), bearerToken, origin);
     }
 
     /** Sends one JSON text message. */

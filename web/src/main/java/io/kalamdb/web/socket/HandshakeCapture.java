@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The {@code /v1/ws} handshake: refuses an {@code Origin} outside the configured allow-list
- * ({@code kalamdb.ws.allowed.origins}, comma-separated; empty allows every origin) and hands the upgrade's
+ * The {@code /v1/ws} handshake: refuses a browser whose {@code Origin} is outside the configured allow-list
+ * ({@code kalamdb.ws.allowed.origins}, comma-separated; empty allows every origin) — clients that send no
+ * {@code Origin} are not browsers, so cross-site hijacking does not apply to them — and hands the upgrade's
  * {@code Authorization} header to the connection. Per Jakarta WebSocket 2.1 the user properties seen here
  * are a per-connection copy that becomes the session's, so concurrent handshakes never see each other's.
  */
@@ -25,7 +26,7 @@ public class HandshakeCapture extends ServerEndpointConfig.Configurator {
 
     @Override
     public boolean checkOrigin(String origin) {
-        return allowedOrigins.isEmpty() || origin != null && allowedOrigins.contains(origin);
+        return allowedOrigins.isEmpty() || origin == null || allowedOrigins.contains(origin);
     }
 
     @Override
