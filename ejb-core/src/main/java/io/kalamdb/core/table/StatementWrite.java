@@ -106,12 +106,13 @@ public final class StatementWrite implements AutoCloseable {
     /**
      * Stages a new version of an existing row.
      *
+     * @param current the version being replaced, as read by {@link #read} under this statement's lock
      * @return the new {@code _seq}
      */
-    public long update(TableStore table, UserId owner, Object pk, Object[] values, int schemaVersion) {
+    public long update(TableStore table, UserId owner, Object pk, StoredRow current, Object[] values,
+                       int schemaVersion) {
         lock(table, owner);
-        byte[] key = table.key(owner, pk);
-        return put(table, owner, key, current(table, key),
+        return put(table, owner, table.key(owner, pk), current,
                 new StoredRow(schemaVersion, seq.nextId(), false, values));
     }
 

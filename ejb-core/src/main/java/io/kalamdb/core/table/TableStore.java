@@ -71,10 +71,6 @@ public final class TableStore {
         return partition;
     }
 
-    KalamStore store() {
-        return store;
-    }
-
     /**
      * @param owner the partition owner (required for USER/STREAM, ignored for SHARED)
      * @param pk    the primary-key value, Long or String; for a STREAM table the row's {@code _seq}

@@ -3,8 +3,11 @@ package io.kalamdb.web.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kalamdb.core.sql.ResultColumn;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * Fast conversions between JSON trees and the Java values of request parameters and result cells, without
@@ -72,5 +75,20 @@ public final class JsonValues {
             return a;
         }
         return JsonBodies.MAPPER.valueToTree(value);
+    }
+
+    /**
+     * Writes a result schema as DESIGN.md §5 has it: one {@code {"name","data_type","index","flags"}} object
+     * per column — the same in HTTP results and in WebSocket {@code subscription_ack}s.
+     */
+    public static void schema(ArrayNode out, List<ResultColumn> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            ResultColumn c = columns.get(i);
+            ObjectNode col = out.addObject().put("name", c.name());
+            col.set("data_type", JsonBodies.MAPPER.valueToTree(c.type().wireName()));
+            col.put("index", i);
+            ArrayNode flags = col.putArray("flags");
+            c.flags().forEach(flags::add);
+        }
     }
 }

@@ -9,7 +9,6 @@ import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.NamespaceId;
 import io.kalamdb.core.runtime.EngineHolder;
 import io.kalamdb.core.runtime.ServerSettings;
-import io.kalamdb.core.sql.ResultColumn;
 import io.kalamdb.core.sql.SqlSession;
 import io.kalamdb.core.sql.StatementResult;
 import io.kalamdb.web.auth.RequestAuthenticator;
@@ -96,16 +95,7 @@ public class SqlResource {
         ArrayNode array = root.putArray("results");
         for (StatementResult r : results) {
             ObjectNode out = array.addObject();
-            ArrayNode schema = out.putArray("schema");
-            for (int i = 0; i < r.schema().size(); i++) {
-                ResultColumn c = r.schema().get(i);
-                ObjectNode col = schema.addObject();
-                col.put("name", c.name());
-                col.set("data_type", JsonBodies.MAPPER.valueToTree(c.type().wireName()));
-                col.put("index", i);
-                ArrayNode flags = col.putArray("flags");
-                c.flags().forEach(flags::add);
-            }
+            JsonValues.schema(out.putArray("schema"), r.schema());
             ArrayNode rows = out.putArray("rows");
             for (Object[] row : r.rows()) {
                 ArrayNode values = rows.addArray();

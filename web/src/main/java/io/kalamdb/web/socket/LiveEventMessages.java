@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kalamdb.core.live.LiveEvent;
 import io.kalamdb.core.model.KalamDataType;
 import io.kalamdb.core.model.TableDefinition;
-import io.kalamdb.core.sql.ResultColumn;
 import io.kalamdb.web.rest.JsonBodies;
 import io.kalamdb.web.rest.JsonValues;
 import java.util.HashMap;
@@ -33,15 +32,7 @@ final class LiveEventMessages {
             m.put("type", "subscription_ack").put("subscription_id", ack.subscriptionId())
                     .put("total_rows", ack.totalRows());
             batchControl(m, ack.batchControl());
-            ArrayNode schema = m.putArray("schema");
-            for (int i = 0; i < ack.schema().size(); i++) {
-                ResultColumn c = ack.schema().get(i);
-                ObjectNode col = schema.addObject().put("name", c.name());
-                col.set("data_type", JsonBodies.MAPPER.valueToTree(c.type().wireName()));
-                col.put("index", i);
-                ArrayNode flags = col.putArray("flags");
-                c.flags().forEach(flags::add);
-            }
+            JsonValues.schema(m.putArray("schema"), ack.schema());
         } else if (event instanceof LiveEvent.InitialBatch batch) {
             m.put("type", "initial_data_batch").put("subscription_id", batch.subscriptionId());
             rows(m.putArray("rows"), batch.subscriptionId(), batch.rows());

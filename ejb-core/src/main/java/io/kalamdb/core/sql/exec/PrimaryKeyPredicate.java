@@ -16,6 +16,9 @@ import org.apache.calcite.sql.SqlNode;
  * Calcite plan.
  */
 final class PrimaryKeyPredicate {
+    /** Evaluates the literal side; anything it does not know is no literal, so no match. */
+    private static final ExpressionEvaluator LITERALS = new ExpressionEvaluator((node, ctx) -> null);
+
     private PrimaryKeyPredicate() {
     }
 
@@ -42,7 +45,7 @@ final class PrimaryKeyPredicate {
             return Optional.empty();
         }
         Object raw = right instanceof SqlDynamicParam p ? ctx.param(p.getIndex())
-                : new ExpressionEvaluator((n, c) -> null).evaluate(right, ctx);
+                : LITERALS.evaluate(right, ctx);
         try {
             return Optional.ofNullable(def.primaryKey().dataType().coerce(raw));
         } catch (KalamException e) {

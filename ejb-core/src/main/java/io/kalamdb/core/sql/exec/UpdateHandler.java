@@ -86,7 +86,7 @@ public final class UpdateHandler {
                             row[i + 1], ctx));
                 }
                 RowValues.checkNotNull(def, values);
-                write.update(store, owner, pk, values, def.schemaVersion());
+                write.update(store, owner, pk, current, values, def.schemaVersion());
                 updated++;
             }
             write.commit();
