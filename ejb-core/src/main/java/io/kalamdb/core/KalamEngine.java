@@ -82,7 +82,7 @@ public final class KalamEngine implements AutoCloseable {
 
         SystemViews views = new SystemViews(catalog, userRepository, this::liveQueryRows);
         QueryPlanner planner = new QueryPlanner(catalog, new KalamRootSchema(catalog, tables, views, policy));
-        this.liveQueries = new LiveQueryManager(new LiveQueryCompiler(planner, policy), tables, store,
+        this.liveQueries = new LiveQueryManager(new LiveQueryCompiler(planner, policy, catalog), tables, store,
                 liveLimits, Integer.toString(config.nodeId()));
         TableResolver resolver = new TableResolver(catalog, views);
         ExpressionEvaluator evaluator = new ExpressionEvaluator(new ExpressionFallback(planner));

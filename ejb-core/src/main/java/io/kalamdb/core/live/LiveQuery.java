@@ -2,6 +2,7 @@ package io.kalamdb.core.live;
 
 import io.kalamdb.core.model.ColumnDefinition;
 import io.kalamdb.core.model.TableDefinition;
+import io.kalamdb.core.model.TableId;
 import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.sql.ResultColumn;
 import io.kalamdb.core.sql.calcite.CalciteTypes;
@@ -51,6 +52,20 @@ public final class LiveQuery {
     /** @return the subscription SQL as given */
     public String sql() {
         return sql;
+    }
+
+    /**
+     * The identity of what this query computes: two queries of equal shape match and project every row
+     * identically (same table version, same text, same subscriber for {@code CURRENT_USER()}), so one
+     * change's {@link LiveEvent.Delta} can be shared by all their subscriptions.
+     *
+     * @return a key with value equality
+     */
+    public Object shape() {
+        return new Shape(table.id(), table.schemaVersion(), sql, subscriber);
+    }
+
+    private record Shape(TableId table, int schemaVersion, String sql, UserId subscriber) {
     }
 
     /** @return the result columns in projection order (without {@code _seq}) */

@@ -1,5 +1,9 @@
 package io.kalamdb.core.live;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import io.kalamdb.core.catalog.Catalog;
+import io.kalamdb.core.sql.ResultColumn;
 import io.kalamdb.core.auth.AccessPolicy;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.NamespaceId;
@@ -38,19 +42,35 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * Turns subscription SQL into a {@link LiveQuery}: parses it with {@link KalamSqlParser}, accepts only
  * {@code SELECT <columns|*> FROM [ns.]t [WHERE cond]} on one USER or SHARED table the subscriber may read,
  * validates it with Calcite ({@link QueryPlanner#toLogical}) and compiles the WHERE and the projection to
- * code once.
+ * code once. Compiled code (tens of milliseconds of Janino work) is cached by SQL text, default namespace
+ * and catalog version, so many clients subscribing to the same query compile it once; the access check runs
+ * for every subscriber.
  */
 public final class LiveQueryCompiler {
+    private static final int CACHE_SIZE = 1_000;
+
     private final QueryPlanner planner;
     private final AccessPolicy policy;
+    private final Catalog catalog;
+    private final Cache<CodeKey, Code> cache = CacheBuilder.newBuilder().maximumSize(CACHE_SIZE).build();
+
+    private record CodeKey(String sql, NamespaceId namespace, long catalogVersion) {
+    }
+
+    /** A query's compiled, subscriber-independent part. */
+    private record Code(TableDefinition table, List<ResultColumn> columns, Function1<DataContext, Object[]> filter,
+                        Function1<DataContext, Object[]> projection) {
+    }
 
     /**
      * @param planner validation and conversion to relational algebra
      * @param policy  read access to the table
+     * @param catalog for the version that keys the code cache
      */
-    public LiveQueryCompiler(QueryPlanner planner, AccessPolicy policy) {
+    public LiveQueryCompiler(QueryPlanner planner, AccessPolicy policy, Catalog catalog) {
         this.planner = planner;
         this.policy = policy;
+        this.catalog = catalog;
     }
 
     /**
@@ -63,6 +83,18 @@ public final class LiveQueryCompiler {
      *                            system views)
      */
     public LiveQuery compile(SqlSession session, String sql) {
+        CodeKey key = new CodeKey(sql, session.namespace(), catalog.version());
+        Code code = cache.getIfPresent(key);
+        if (code == null) {
+            code = generate(session, sql);
+            cache.put(key, code);
+        } else {
+            checkRead(code.table(), session);
+        }
+        return new LiveQuery(code.table(), sql, session.user(), code.columns(), code.filter(), code.projection());
+    }
+
+    private Code generate(SqlSession session, String sql) {
         SqlSelect select = checkShape(parse(sql));
         LogicalQuery logical = validate(select, session.namespace());
         if (!logical.paramTypes().isEmpty()) {
@@ -98,7 +130,7 @@ public final class LiveQueryCompiler {
                 : RexExecutorImpl.getExecutable(rex, List.of(condition), rowType).getFunction();
         Function1<DataContext, Object[]> projection = RexExecutorImpl.getExecutable(rex, projects, rowType)
                 .getFunction();
-        return new LiveQuery(table, sql, session.user(), logical.columns(), filter, projection);
+        return new Code(table, logical.columns(), filter, projection);
     }
 
     private static SqlNode parse(String sql) {
@@ -190,12 +222,16 @@ public final class LiveQueryCompiler {
             throw unsupported("system views publish no changes and cannot be subscribed to");
         }
         TableDefinition def = kalamTable.definition();
+        checkRead(def, session);
+        return def;
+    }
+
+    private void checkRead(TableDefinition def, SqlSession session) {
         try {
             policy.checkRead(def, session.role());
         } catch (KalamException e) {
             throw new LiveQueryException(LiveErrorCode.UNAUTHORIZED, e.getMessage());
         }
-        return def;
     }
 
     private static boolean nonEmpty(SqlNodeList list) {

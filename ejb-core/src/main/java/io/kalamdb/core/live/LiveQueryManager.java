@@ -17,8 +17,10 @@ import io.kalamdb.core.table.TableStore;
 import io.kalamdb.core.table.TableStores;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -292,11 +294,11 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
             List<LiveEvent.Change> resumed = new ArrayList<>();
             for (StoredRow row : rows) {
                 Map<String, Object> values = sub.query.project(row);
-                resumed.add(row.deleted()
-                        ? new LiveEvent.Change(sub.subscriptionId, LiveEvent.ChangeType.DELETE, List.of(),
+                resumed.add(new LiveEvent.Change(sub.subscriptionId, row.deleted()
+                        ? new LiveEvent.Delta(LiveEvent.ChangeType.DELETE, sub.query.schema(), List.of(),
                         List.of(values))
-                        : new LiveEvent.Change(sub.subscriptionId, LiveEvent.ChangeType.INSERT, List.of(values),
-                        List.of()));
+                        : new LiveEvent.Delta(LiveEvent.ChangeType.INSERT, sub.query.schema(), List.of(values),
+                        List.of())));
             }
             sub.startResume(resumed, mark);
             return;
@@ -320,7 +322,8 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
 
     /**
      * Writer thread: routes a committed statement's changes to the subscriptions of their partition — one
-     * map lookup per change, so the cost of a write does not grow with other users' subscriptions.
+     * map lookup per change, so the cost of a write does not grow with other users' subscriptions. Each
+     * change is matched and projected once per query shape, not once per subscription.
      */
     private void onCommitted(List<RowChange> changes) {
         for (RowChange change : changes) {
@@ -328,9 +331,10 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
             if (subs == null) {
                 continue;
             }
+            Map<Object, Optional<LiveEvent.Delta>> deltas = new HashMap<>();
             for (Subscription sub : subs) {
                 try {
-                    sub.onChange(change);
+                    sub.onChange(change, deltas);
                 } catch (RuntimeException e) {
                     sub.close(new LiveEvent.Error(sub.subscriptionId, LiveErrorCode.INVALID_SQL,
                             "The live query could not be evaluated on a changed row: " + e.getMessage()));

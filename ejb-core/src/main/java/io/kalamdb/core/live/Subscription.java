@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -61,8 +62,12 @@ final class Subscription {
         this.lastUpdateMillis = createdAtMillis;
     }
 
-    /** Writer thread: routes one committed change of the subscribed partition. */
-    synchronized void onChange(RowChange change) {
+    /**
+     * Writer thread: routes one committed change of the subscribed partition.
+     *
+     * @param deltas this change's deltas by query shape, shared by the subscriptions it is routed to
+     */
+    synchronized void onChange(RowChange change, Map<Object, Optional<LiveEvent.Delta>> deltas) {
         switch (state) {
             case LOADING, PAGING -> {
                 held.add(change);
@@ -72,7 +77,7 @@ final class Subscription {
             }
             case LIVE -> {
                 if (change.seq() > mark) {
-                    deliver(change);
+                    deliver(change, deltas.computeIfAbsent(query.shape(), shape -> Optional.ofNullable(route(change))));
                 }
             }
             default -> {
@@ -117,7 +122,7 @@ final class Subscription {
                 new LiveEvent.BatchControl(0, true, "loading", null)))) {
             return;
         }
-        if (!offer(new LiveEvent.InitialBatch(subscriptionId, List.of(),
+        if (!offer(new LiveEvent.InitialBatch(subscriptionId, query.schema(), List.of(),
                 new LiveEvent.BatchControl(0, false, "ready", mark)))) {
             return;
         }
@@ -182,7 +187,7 @@ final class Subscription {
         long pageSeq = page.isEmpty() ? 0 : page.stream().mapToLong(r -> (Long) r.get(TableDefinition.SEQ_COLUMN)).max().orElse(0);
         LiveEvent.BatchControl control = new LiveEvent.BatchControl(nextPage, hasMore,
                 hasMore ? "loading_batch" : "ready", hasMore ? pageSeq : mark);
-        if (!offer(new LiveEvent.InitialBatch(subscriptionId, page, control))) {
+        if (!offer(new LiveEvent.InitialBatch(subscriptionId, query.schema(), page, control))) {
             return;
         }
         nextPage++;
@@ -202,14 +207,13 @@ final class Subscription {
                 return;
             }
             if (c.seq() > mark) {
-                deliver(c);
+                deliver(c, Optional.ofNullable(route(c)));
             }
         }
     }
 
-    private void deliver(RowChange change) {
-        LiveEvent.Change event = route(change);
-        if (event != null && offer(event)) {
+    private void deliver(RowChange change, Optional<LiveEvent.Delta> delta) {
+        if (delta.isPresent() && offer(new LiveEvent.Change(subscriptionId, delta.get()))) {
             changes++;
             delivered(change.seq());
         }
@@ -219,19 +223,19 @@ final class Subscription {
      * The change as this subscription sees it: before∉/after∈ INSERT, before∈/after∈ UPDATE, before∈/after∉
      * DELETE (soft and hard deletes included), else nothing.
      */
-    LiveEvent.Change route(RowChange change) {
+    LiveEvent.Delta route(RowChange change) {
         StoredRow before = change.before();
         StoredRow after = change.after();
         boolean wasIn = query.matches(before);
         boolean isIn = query.matches(after);
         if (isIn && !wasIn) {
-            return new LiveEvent.Change(subscriptionId, LiveEvent.ChangeType.INSERT, List.of(query.project(after)),
+            return new LiveEvent.Delta(LiveEvent.ChangeType.INSERT, query.schema(), List.of(query.project(after)),
                     List.of());
         } else if (isIn) {
-            return new LiveEvent.Change(subscriptionId, LiveEvent.ChangeType.UPDATE, List.of(query.project(after)),
+            return new LiveEvent.Delta(LiveEvent.ChangeType.UPDATE, query.schema(), List.of(query.project(after)),
                     List.of(query.project(before)));
         } else if (wasIn) {
-            return new LiveEvent.Change(subscriptionId, LiveEvent.ChangeType.DELETE, List.of(),
+            return new LiveEvent.Delta(LiveEvent.ChangeType.DELETE, query.schema(), List.of(),
                     List.of(query.project(before)));
         }
         return null;

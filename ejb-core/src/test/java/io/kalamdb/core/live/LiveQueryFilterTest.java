@@ -132,4 +132,21 @@ class LiveQueryFilterTest {
                 refused(EngineFixture.as("admin", Role.DBA), "SELECT * FROM system.users").liveCode());
         assertEquals(0, db.engine().liveQueries().size());
     }
+
+    @Test
+    void compiledCodeIsSharedButEverySubscriberIsCheckedAndDdlRecompiles() {
+        SqlSession admin = EngineFixture.as("admin", Role.DBA);
+        RecordingSink dbaSink = new RecordingSink();
+        db.engine().liveQueries().subscribe(admin, "c1", "s", "SELECT * FROM app.priv", SubscriptionOptions.defaults(),
+                dbaSink);
+        assertEquals(1, dbaSink.of(LiveEvent.Ack.class).size());
+        assertEquals(LiveErrorCode.UNAUTHORIZED, refused(alice, "SELECT * FROM app.priv").liveCode());
+        assertEquals(List.of(1L, 4L), ids("owner = CURRENT_USER()"));
+        db.run(EngineFixture.root(), "ALTER TABLE app.items ADD COLUMN note TEXT");
+        db.run(alice, "UPDATE app.items SET note = 'n' WHERE id = 4");
+        RecordingSink sink = new RecordingSink();
+        db.engine().liveQueries().subscribe(alice, "c2", "s", "SELECT * FROM app.items WHERE note = 'n'",
+                SubscriptionOptions.defaults(), sink);
+        assertEquals(List.of(4L), sink.initialValues("id"));
+    }
 }

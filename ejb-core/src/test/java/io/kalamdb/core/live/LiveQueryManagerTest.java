@@ -1,6 +1,8 @@
 package io.kalamdb.core.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,6 +118,22 @@ class LiveQueryManagerTest {
         assertEquals("a", update.oldValues().get(0).get("title"));
         assertEquals(List.of("id", "title", "_seq"), List.copyOf(update.rows().get(0).keySet()));
         assertTrue((Long) update.rows().get(0).get("_seq") > (Long) update.oldValues().get(0).get("_seq"));
+    }
+
+    @Test
+    void subscriptionsOfOneShapeShareEachChangesDelta() {
+        String sql = "SELECT id, title FROM app.todos WHERE done = false";
+        RecordingSink first = subscribe(alice, "c1", "s1", sql, SubscriptionOptions.defaults());
+        RecordingSink second = subscribe(alice, "c2", "s7", sql, SubscriptionOptions.defaults());
+        RecordingSink other = subscribe(alice, "c3", "s1", "SELECT id FROM app.todos", SubscriptionOptions.defaults());
+        db.run(alice, "INSERT INTO app.todos (id, title, done) VALUES (1, 'a', false)");
+        LiveEvent.Change a = first.of(LiveEvent.Change.class).get(0);
+        LiveEvent.Change b = second.of(LiveEvent.Change.class).get(0);
+        LiveEvent.Change c = other.of(LiveEvent.Change.class).get(0);
+        assertEquals("s7", b.subscriptionId());
+        assertSame(a.delta(), b.delta());
+        assertNotSame(a.delta(), c.delta());
+        assertEquals(List.of("id", "_seq"), List.copyOf(c.rows().get(0).keySet()));
     }
 
     @Test

@@ -12,15 +12,14 @@ import jakarta.websocket.CloseReason;
  */
 final class ConnectionSink implements LiveSink {
     private final OutboundQueue queue;
-    private final LiveEventMessages messages = new LiveEventMessages();
 
     ConnectionSink(OutboundQueue queue) {
         this.queue = queue;
     }
 
     @Override
-    public synchronized boolean offer(LiveEvent event) {
-        return queue.offer(messages.encode(event));
+    public boolean offer(LiveEvent event) {
+        return queue.offer(LiveEventMessages.encode(event));
     }
 
     @Override

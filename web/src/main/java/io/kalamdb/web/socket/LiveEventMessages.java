@@ -1,10 +1,12 @@
 package io.kalamdb.web.socket;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kalamdb.core.live.LiveEvent;
 import io.kalamdb.core.model.KalamDataType;
 import io.kalamdb.core.model.TableDefinition;
+import io.kalamdb.core.sql.ResultColumn;
 import io.kalamdb.web.rest.JsonBodies;
 import io.kalamdb.web.rest.JsonValues;
 import java.util.HashMap;
@@ -15,46 +17,57 @@ import java.util.Map;
 /**
  * Turns engine {@link LiveEvent}s into the WebSocket messages of DESIGN.md §6: {@code subscription_ack},
  * {@code initial_data_batch}, {@code change} and {@code error}. Rows are objects keyed by column name with
- * the HTTP value encoding (BIGINT and {@code _seq} as strings); the column types come from each
- * subscription's ack. One per connection; not thread-safe on its own (the sink serialises calls per
- * subscription).
+ * the HTTP value encoding (BIGINT and {@code _seq} as strings), typed by the schema the event carries.
+ *
+ * <p>A {@code change} message is the subscription id followed by the encoding of its shared
+ * {@link LiveEvent.Delta}, which is produced once per change and query shape, however many subscriptions
+ * receive it. Stateless and thread-safe.
  */
 final class LiveEventMessages {
-    private final Map<String, Map<String, KalamDataType>> types = new HashMap<>();
+    private LiveEventMessages() {
+    }
 
     /** @return the JSON text of the event */
-    String encode(LiveEvent event) {
+    static String encode(LiveEvent event) {
+        if (event instanceof LiveEvent.Change change) {
+            StringBuilder out = new StringBuilder(128).append("{\"type\":\"change\",\"subscription_id\":\"");
+            JsonStringEncoder.getInstance().quoteAsString(change.subscriptionId(), out);
+            return out.append("\",").append(change.delta().encoded(String.class, LiveEventMessages::deltaFields))
+                    .append('}').toString();
+        }
         ObjectNode m = JsonBodies.MAPPER.createObjectNode();
         if (event instanceof LiveEvent.Ack ack) {
-            Map<String, KalamDataType> columns = new HashMap<>();
-            ack.schema().forEach(c -> columns.put(c.name(), c.type()));
-            types.put(ack.subscriptionId(), columns);
             m.put("type", "subscription_ack").put("subscription_id", ack.subscriptionId())
                     .put("total_rows", ack.totalRows());
             batchControl(m, ack.batchControl());
             JsonValues.schema(m.putArray("schema"), ack.schema());
         } else if (event instanceof LiveEvent.InitialBatch batch) {
             m.put("type", "initial_data_batch").put("subscription_id", batch.subscriptionId());
-            rows(m.putArray("rows"), batch.subscriptionId(), batch.rows());
+            rows(m.putArray("rows"), batch.schema(), batch.rows());
             batchControl(m, batch.batchControl());
-        } else if (event instanceof LiveEvent.Change change) {
-            m.put("type", "change").put("subscription_id", change.subscriptionId())
-                    .put("change_type", change.changeType().name().toLowerCase(Locale.ROOT));
-            if (!change.rows().isEmpty()) {
-                rows(m.putArray("rows"), change.subscriptionId(), change.rows());
-            }
-            if (!change.oldValues().isEmpty()) {
-                rows(m.putArray("old_values"), change.subscriptionId(), change.oldValues());
-            }
         } else if (event instanceof LiveEvent.Error error) {
-            types.remove(error.subscriptionId());
             return ProtocolMessages.error(error.subscriptionId(), error.code().name(), error.message());
         }
         return m.toString();
     }
 
-    private void rows(ArrayNode out, String subscriptionId, List<Map<String, Object>> rows) {
-        Map<String, KalamDataType> columns = types.getOrDefault(subscriptionId, Map.of());
+    /** The fields of a change message after its subscription id, without the enclosing braces. */
+    private static String deltaFields(LiveEvent.Delta delta) {
+        ObjectNode m = JsonBodies.MAPPER.createObjectNode()
+                .put("change_type", delta.changeType().name().toLowerCase(Locale.ROOT));
+        if (!delta.rows().isEmpty()) {
+            rows(m.putArray("rows"), delta.schema(), delta.rows());
+        }
+        if (!delta.oldValues().isEmpty()) {
+            rows(m.putArray("old_values"), delta.schema(), delta.oldValues());
+        }
+        String object = m.toString();
+        return object.substring(1, object.length() - 1);
+    }
+
+    private static void rows(ArrayNode out, List<ResultColumn> schema, List<Map<String, Object>> rows) {
+        Map<String, KalamDataType> columns = new HashMap<>();
+        schema.forEach(c -> columns.put(c.name(), c.type()));
         for (Map<String, Object> row : rows) {
             ObjectNode o = out.addObject();
             for (Map.Entry<String, Object> e : row.entrySet()) {

@@ -19,11 +19,8 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -39,7 +36,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Dependent
 @ServerEndpoint(value = "/v1/ws", configurator = HandshakeCapture.class)
 public class LiveSocketEndpoint {
-    private static final Logger LOG = Logger.getLogger(LiveSocketEndpoint.class.getName());
     private static final String BEARER = "Bearer ";
     private static final long AUTH_TIMEOUT_MILLIS = 3_000;
     private static final int OUTBOUND_CAPACITY = 10_000;
@@ -60,7 +56,7 @@ public class LiveSocketEndpoint {
     @OnOpen
     public void open(Session newSession) {
         this.session = newSession;
-        this.outbound = new OutboundQueue(newSession, OUTBOUND_CAPACITY);
+        this.outbound = new OutboundQueue(newSession, OUTBOUND_CAPACITY, scheduler);
         this.sink = new ConnectionSink(outbound);
         newSession.setMaxIdleTimeout(TimeUnit.SECONDS.toMillis(ConfigProvider.getConfig()
                 .getOptionalValue("kalamdb.ws.idle.timeout.seconds", Long.class).orElse(300L)));
@@ -154,13 +150,9 @@ public class LiveSocketEndpoint {
         outbound.offer(ProtocolMessages.authSuccess(user, gzip ? "gzip" : "none"));
     }
 
-    /** Sends {@code auth_error} and closes: the only blocking send, on a connection that is being refused. */
+    /** Sends {@code auth_error} and closes the connection. */
     private void refuse(String reason) {
-        try {
-            session.getBasicRemote().sendText(ProtocolMessages.authError(reason));
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "authentication failed"));
-        } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.FINE, "Closing a refused WebSocket failed", e);
-        }
+        outbound.failWith(ProtocolMessages.authError(reason),
+                new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "authentication failed"));
     }
 }
