@@ -3,14 +3,9 @@ package io.kalamdb.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -30,7 +25,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class LiveLatency {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int CONNECTIONS_PER_CLIENT = 4;
 
     private LiveLatency() {
     }
@@ -42,47 +36,44 @@ public final class LiveLatency {
      * @throws Exception if the server fails a step
      */
     public static void main(String[] args) throws Exception {
-        URI url = URI.create(option(args, "--url", "http://127.0.0.1:8080"));
-        int rate = Integer.parseInt(option(args, "--rate", "100"));
-        int seconds = Integer.parseInt(option(args, "--seconds", "10"));
-        int subscribers = Integer.parseInt(option(args, "--subscribers", "1"));
-        int connections = Integer.parseInt(option(args, "--connections", Integer.toString(subscribers)));
+        URI url = URI.create(LiveBenchSetup.option(args, "--url", "http://127.0.0.1:8080"));
+        int rate = Integer.parseInt(LiveBenchSetup.option(args, "--rate", "100"));
+        int seconds = Integer.parseInt(LiveBenchSetup.option(args, "--seconds", "10"));
+        int subscribers = Integer.parseInt(LiveBenchSetup.option(args, "--subscribers", "1"));
+        int connections = Integer.parseInt(LiveBenchSetup.option(args, "--connections", Integer.toString(subscribers)));
         if (connections < 1 || subscribers % connections != 0) {
             throw new IllegalArgumentException("--subscribers must be a multiple of --connections");
         }
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        String user = "bench_live_" + run;
-        String password = UUID.randomUUID().toString();
-        String table = BenchTable.NAMESPACE + ".live_" + run;
-        KalamHttpTarget root = new KalamHttpTarget(HttpTransport.named("jdk", url), null);
-        root.execute("CREATE NAMESPACE IF NOT EXISTS " + BenchTable.NAMESPACE, List.of());
-        root.execute("CREATE USER '" + user + "' WITH PASSWORD '" + password + "'", List.of());
-        root.execute("CREATE USER TABLE " + table + " (id BIGINT PRIMARY KEY, stamp BIGINT)", List.of());
-        HttpTransport.Reply login = HttpTransport.named("jdk", url).exchange("/v1/api/auth/login",
-                JSON.writeValueAsBytes(java.util.Map.of("user", user, "password", password)), null);
-        String token = JSON.readTree(login.body()).path("access_token").asText();
-        KalamHttpTarget writer = new KalamHttpTarget(HttpTransport.named("raw", url), token);
-
         LatencyRecorder latencies = new LatencyRecorder();
         LatencyRecorder writes = new LatencyRecorder();
-        List<WebSocket> sockets = new ArrayList<>();
         int warmup = rate * 2;
         CountDownLatch ready = new CountDownLatch(subscribers);
-        // one HttpClient (one selector thread) per 4 connections, as separate client processes would have
-        List<HttpClient> clients = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            if (c % CONNECTIONS_PER_CLIENT == 0) {
-                clients.add(HttpClient.newHttpClient());
+        try (LiveBenchSetup setup = new LiveBenchSetup(url, "live", "id BIGINT PRIMARY KEY, stamp BIGINT")) {
+            String table = setup.table();
+            KalamHttpTarget writer = setup.writer();
+            for (int c = 0; c < connections; c++) {
+                WebSocket ws = setup.connect(new WholeMessages(new Receiver(latencies, warmup, ready)));
+                for (int i = 0; i < subscribers / connections; i++) {
+                    ws.sendText(LiveBenchSetup.subscribe("s" + i, "SELECT id, stamp FROM " + table), true).join();
+                }
             }
-            WebSocket ws = clients.get(clients.size() - 1).newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                    .buildAsync(URI.create(url.toString().replaceFirst("^http", "ws") + "/v1/ws"),
-                            new Receiver(latencies, warmup, ready)).join();
-            for (int i = 0; i < subscribers / connections; i++) {
-                ws.sendText("{\"type\":\"subscribe\",\"subscription\":{\"id\":\"s" + i
-                        + "\",\"sql\":\"SELECT id, stamp FROM " + table + "\"}}", true).join();
-            }
-            sockets.add(ws);
+            measure(writer, table, rate, seconds, warmup, ready, writes);
         }
+        synchronized (latencies) {
+            int expected = rate * seconds * subscribers;
+            System.out.printf(Locale.ROOT, "live notifications: %d changes/s, %d subscriber(s) on %d connection(s), %d s:"
+                            + " received %d of %d; latency p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms;"
+                            + " writer's INSERT round trip p50 %.3f ms, p99 %.3f ms%n", rate,
+                    subscribers, connections, seconds,
+                    latencies.count(), expected, latencies.percentile(50) / 1e6, latencies.percentile(95) / 1e6,
+                    latencies.percentile(99) / 1e6, latencies.percentile(100) / 1e6, writes.percentile(50) / 1e6,
+                    writes.percentile(99) / 1e6);
+        }
+    }
+
+    /** Waits for the subscriptions, then inserts stamped rows at {@code rate} per second. */
+    private static void measure(KalamHttpTarget writer, String table, int rate, int seconds, int warmup,
+                                CountDownLatch ready, LatencyRecorder writes) throws InterruptedException {
         if (!ready.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("subscriptions not ready: " + ready.getCount() + " missing");
         }
@@ -101,29 +92,6 @@ public final class LiveLatency {
             }
         }
         Thread.sleep(2000);
-        sockets.forEach(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join());
-        Thread.sleep(200);
-        root.execute("DROP TABLE " + table + " FORCE", List.of());
-        root.execute("DROP USER '" + user + "'", List.of());
-        synchronized (latencies) {
-            int expected = rate * seconds * subscribers;
-            System.out.printf(Locale.ROOT, "live notifications: %d changes/s, %d subscriber(s) on %d connection(s), %d s:"
-                            + " received %d of %d; latency p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms;"
-                    + " writer's INSERT round trip p50 %.3f ms, p99 %.3f ms%n", rate,
-                    subscribers, connections, seconds,
-                    latencies.count(), expected, latencies.percentile(50) / 1e6, latencies.percentile(95) / 1e6,
-                    latencies.percentile(99) / 1e6, latencies.percentile(100) / 1e6, writes.percentile(50) / 1e6,
-                    writes.percentile(99) / 1e6);
-        }
-    }
-
-    private static String option(String[] args, String name, String dflt) {
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return dflt;
     }
 
     /**
@@ -132,12 +100,11 @@ public final class LiveLatency {
      * JSON parse, so that the client, which shares the machine's two cores with the server, costs as little
      * as possible; other messages are parsed.
      */
-    private static final class Receiver implements WebSocket.Listener {
+    private static final class Receiver implements WholeMessages.Handler {
         private static final String CHANGE_INSERT = "{\"type\":\"change\",";
         private final LatencyRecorder latencies;
         private final int firstMeasuredId;
         private final CountDownLatch ready;
-        private final StringBuilder partial = new StringBuilder();
 
         Receiver(LatencyRecorder latencies, int firstMeasuredId, CountDownLatch ready) {
             this.latencies = latencies;
@@ -146,26 +113,18 @@ public final class LiveLatency {
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            long now = System.nanoTime();
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                if (text.startsWith(CHANGE_INSERT)) {
-                    long id = longField(text, "\"id\":\"");
-                    if (id >= firstMeasuredId) {
-                        long stamp = longField(text, "\"stamp\":\"");
-                        synchronized (latencies) {
-                            latencies.record(now - stamp);
-                        }
+        public void onMessage(long receivedNanos, String text) {
+            if (text.startsWith(CHANGE_INSERT)) {
+                long id = longField(text, "\"id\":\"");
+                if (id >= firstMeasuredId) {
+                    long stamp = longField(text, "\"stamp\":\"");
+                    synchronized (latencies) {
+                        latencies.record(receivedNanos - stamp);
                     }
-                } else if (isReadyBatch(text)) {
-                    ready.countDown();
                 }
+            } else if (isReadyBatch(text)) {
+                ready.countDown();
             }
-            webSocket.request(1);
-            return null;
         }
 
         private static boolean isReadyBatch(String text) {

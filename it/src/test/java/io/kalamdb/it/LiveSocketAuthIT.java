@@ -112,4 +112,19 @@ class LiveSocketAuthIT {
         assertTrue(refused.getCause() instanceof WebSocketHandshakeException handshake
                 && handshake.getResponse().statusCode() == 403, String.valueOf(refused.getCause()));
     }
+
+    @Test
+    void idleConnectionsAreClosedAfterTheConfiguredTimeout() throws Exception {
+        try (WsClient ws = WsClient.connect(HTTP, token)) {
+            assertEquals("auth_success", ws.next(5).path("type").asText());
+            Thread.sleep(4_000);
+            ws.send("{\"type\":\"ping\"}");
+            assertEquals("pong", ws.next(5).path("type").asText(), "open after 4 s of a 6 s idle timeout");
+            long start = System.nanoTime();
+            int code = ws.closeCode(20);
+            double idleSeconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(idleSeconds > 5 && idleSeconds < 15, "closed after " + idleSeconds + " s idle");
+            assertEquals(1001, code);
+        }
+    }
 }

@@ -62,6 +62,8 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
     }
     private final Map<String, Subscription> byLiveId = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Subscription>> byConnection = new ConcurrentHashMap<>();
+    /** Registered subscriptions per user, for the per-user limit; guarded by this manager's monitor. */
+    private final Map<UserId, Integer> perUser = new HashMap<>();
     private final AutoCloseable feedSubscription;
 
     /**
@@ -233,13 +235,13 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
             throw new LiveQueryException(LiveErrorCode.SUBSCRIPTION_LIMIT_EXCEEDED, "At most "
                     + limits.perConnection() + " subscriptions per connection");
         }
-        long mine = byLiveId.values().stream().filter(s -> s.user.equals(sub.user)).count();
-        if (mine >= limits.perUser()) {
+        if (perUser.getOrDefault(sub.user, 0) >= limits.perUser()) {
             throw new LiveQueryException(LiveErrorCode.SUBSCRIPTION_LIMIT_EXCEEDED, "At most " + limits.perUser()
                     + " subscriptions per user");
         }
         onConnection.put(sub.subscriptionId, sub);
         byLiveId.put(sub.liveId, sub);
+        perUser.merge(sub.user, 1, Integer::sum);
         byPartition.compute(PartitionKey.of(sub), (key, list) -> {
             List<Subscription> subs = list == null ? new CopyOnWriteArrayList<>() : list;
             subs.add(sub);
@@ -248,7 +250,10 @@ public final class LiveQueryManager implements LiveQueryControl, AutoCloseable {
     }
 
     private synchronized void remove(Subscription sub) {
-        byLiveId.remove(sub.liveId, sub);
+        if (!byLiveId.remove(sub.liveId, sub)) {
+            return;
+        }
+        perUser.computeIfPresent(sub.user, (user, n) -> n == 1 ? null : n - 1);
         Map<String, Subscription> onConnection = byConnection.get(sub.connectionId);
         if (onConnection != null) {
             onConnection.remove(sub.subscriptionId, sub);

@@ -239,6 +239,12 @@ class LiveQueryManagerTest {
         subscribe(alice, "c9", "s", "SELECT * FROM app.todos", SubscriptionOptions.defaults());
         live.closeConnection("c1");
         assertEquals(5, live.size());
+        for (int i = 0; i < 5; i++) {
+            subscribe(alice, "c3", "again" + i, "SELECT * FROM app.todos", SubscriptionOptions.defaults());
+        }
+        assertEquals(LiveErrorCode.SUBSCRIPTION_LIMIT_EXCEEDED, assertThrows(LiveQueryException.class,
+                () -> subscribe(alice, "c4", "s", "SELECT * FROM app.todos", SubscriptionOptions.defaults()))
+                .liveCode());
     }
 
     @Test

@@ -28,9 +28,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code Authorization: Bearer} header (then {@code auth_success} is sent unprompted) or an
  * {@code authenticate} message with a JWT within 3 seconds; otherwise {@code auth_error} and close.
  * {@code ping} is answered with {@code pong}; {@code subscribe}, {@code next_batch} and {@code unsubscribe}
- * go to the engine's live-query manager, whose events reach the client through a {@link ConnectionSink};
- * connections idle longer than {@code kalamdb.ws.idle.timeout.seconds}
- * (default 300) are closed by the container. The endpoint only translates messages: the logic lives in
+ * go to the engine's live-query manager, whose events reach the client through a {@link ConnectionSink}.
+ * A connection with no message in either direction for {@code kalamdb.ws.idle.timeout.seconds} (default
+ * 300) is closed with status 1001 (going away); the check runs every quarter of the timeout (at most every
+ * 10 s). The container's own idle timeout is off: Liberty closes with status 1006, which RFC 6455 §7.4.1
+ * forbids on the wire and clients reject. The endpoint only translates messages: the logic lives in
  * ejb-core. One instance per connection.
  */
 @Dependent
@@ -51,6 +53,8 @@ public class LiveSocketEndpoint {
     private ConnectionSink sink;
     private volatile UserRecord user;
     private ScheduledFuture<?> authTimeout;
+    private ScheduledFuture<?> idleCheck;
+    private volatile long lastReceivedNanos = System.nanoTime();
 
     /** Authenticates from the upgrade header, or starts the 3-second wait for an {@code authenticate} message. */
     @OnOpen
@@ -58,8 +62,12 @@ public class LiveSocketEndpoint {
         this.session = newSession;
         this.outbound = new OutboundQueue(newSession, OUTBOUND_CAPACITY, scheduler);
         this.sink = new ConnectionSink(outbound);
-        newSession.setMaxIdleTimeout(TimeUnit.SECONDS.toMillis(ConfigProvider.getConfig()
-                .getOptionalValue("kalamdb.ws.idle.timeout.seconds", Long.class).orElse(300L)));
+        newSession.setMaxIdleTimeout(0);
+        long idleNanos = TimeUnit.SECONDS.toNanos(ConfigProvider.getConfig()
+                .getOptionalValue("kalamdb.ws.idle.timeout.seconds", Long.class).orElse(300L));
+        long period = Math.min(idleNanos / 4, TimeUnit.SECONDS.toNanos(10));
+        idleCheck = scheduler.scheduleWithFixedDelay(() -> closeIfIdle(idleNanos), period, period,
+                TimeUnit.NANOSECONDS);
         Object header = newSession.getUserProperties().get(HandshakeCapture.AUTHORIZATION);
         if (header instanceof String h && h.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             authenticate(h.substring(BEARER.length()).strip(), "none");
@@ -75,6 +83,7 @@ public class LiveSocketEndpoint {
     /** Dispatches one client message by its {@code type}. */
     @OnMessage
     public void message(String text) {
+        lastReceivedNanos = System.nanoTime();
         JsonNode message;
         try {
             message = JsonBodies.MAPPER.readTree(text);
@@ -130,6 +139,9 @@ public class LiveSocketEndpoint {
         if (authTimeout != null) {
             authTimeout.cancel(false);
         }
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+        }
         if (outbound != null) {
             outbound.close();
         }
@@ -148,6 +160,13 @@ public class LiveSocketEndpoint {
         boolean gzip = "gzip".equals(compression);
         outbound.compress(gzip);
         outbound.offer(ProtocolMessages.authSuccess(user, gzip ? "gzip" : "none"));
+    }
+
+    private void closeIfIdle(long idleNanos) {
+        long lastActivity = Math.max(lastReceivedNanos, outbound.lastSentNanos());
+        if (System.nanoTime() - lastActivity >= idleNanos) {
+            outbound.failWith(null, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "idle timeout"));
+        }
     }
 
     /** Sends {@code auth_error} and closes the connection. */

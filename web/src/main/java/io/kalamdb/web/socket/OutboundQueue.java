@@ -39,6 +39,7 @@ final class OutboundQueue {
     private boolean closed;
     private CloseReason closeAfterDrain;
     private volatile boolean gzip;
+    private volatile long lastSentNanos = System.nanoTime();
 
     /**
      * @param session  the WebSocket session
@@ -83,11 +84,16 @@ final class OutboundQueue {
         return pending.size();
     }
 
+    /** @return {@link System#nanoTime()} when the last message went out (or the queue was created) */
+    long lastSentNanos() {
+        return lastSentNanos;
+    }
+
     /**
-     * Ends the connection with a last message: drops what is pending, sends {@code message} once the send in
-     * progress (if any) completes, then closes the session with {@code reason}. Later offers are refused. If
-     * the client does not take the message within {@value #CLOSE_GRACE_SECONDS} s the session is closed
-     * anyway.
+     * Ends the connection with a last message: drops what is pending, sends {@code message} (if not null)
+     * once the send in progress (if any) completes, then closes the session with {@code reason}. Later offers
+     * are refused. If the client does not take the message within {@value #CLOSE_GRACE_SECONDS} s the
+     * session is closed anyway.
      */
     void failWith(String message, CloseReason reason) {
         boolean start;
@@ -97,7 +103,9 @@ final class OutboundQueue {
             }
             closed = true;
             pending.clear();
-            pending.add(message);
+            if (message != null) {
+                pending.add(message);
+            }
             closeAfterDrain = reason;
             start = !draining;
             draining = true;
@@ -147,6 +155,7 @@ final class OutboundQueue {
         } else {
             session.getBasicRemote().sendText(text);
         }
+        lastSentNanos = System.nanoTime();
     }
 
     private void closeSession(CloseReason reason) {
