@@ -24,6 +24,7 @@ import io.kalamdb.core.sql.exec.AlterTableHandler;
 import io.kalamdb.core.sql.exec.DeleteHandler;
 import io.kalamdb.core.sql.exec.DescribeHandler;
 import io.kalamdb.core.sql.exec.ExpressionFallback;
+import io.kalamdb.core.sql.exec.FlushHandler;
 import io.kalamdb.core.sql.exec.ExpressionEvaluator;
 import io.kalamdb.core.sql.exec.InsertHandler;
 import io.kalamdb.core.sql.exec.NamespaceHandler;
@@ -95,7 +96,8 @@ public final class KalamEngine implements AutoCloseable {
                 new TableDdlHandler(catalog, tables, resolver, policy, evaluator, liveQueries),
                 new AlterTableHandler(catalog, resolver, policy, evaluator),
                 new DescribeHandler(catalog, resolver),
-                new UserHandler(users), liveQueries, new SubscribeHandler(resolver, liveQueries));
+                new UserHandler(users), liveQueries, new SubscribeHandler(resolver, liveQueries),
+                new FlushHandler(catalog, resolver));
     }
 
     /**

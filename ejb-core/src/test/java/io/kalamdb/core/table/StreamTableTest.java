@@ -116,6 +116,23 @@ class StreamTableTest {
     }
 
     @Test
+    void flushingAStreamTableIsRefusedAndOtherFlushesAreUnchanged() {
+        db.run(user("ann"), "INSERT INTO app.typing VALUES ('e1', 'lobby', 'start')");
+        db.run(root(), "CREATE USER TABLE app.notes (id BIGINT PRIMARY KEY)");
+
+        KalamException flush = db.fails(ErrorCode.INVALID_SQL, root(), "FLUSH TABLE app.typing");
+        assertEquals("Cannot flush app.typing: STREAM tables are never flushed; their events stay in the hot store"
+                + " until TTL_SECONDS expires them", flush.getMessage());
+        KalamException storageFlush = db.fails(ErrorCode.INVALID_SQL, root(), "USE app; STORAGE FLUSH TABLE typing");
+        assertTrue(storageFlush.getMessage().startsWith("Statement 2 failed: Cannot flush app.typing"),
+                storageFlush.getMessage());
+        assertTrue(db.fails(ErrorCode.SQL_EXECUTION_ERROR, root(), "FLUSH TABLE app.notes").getMessage()
+                .startsWith("Statement not supported in this version: FLUSH TABLE"));
+        db.fails(ErrorCode.SQL_EXECUTION_ERROR, root(), "FLUSH TABLE app.nope");
+        assertEquals(List.of("e1"), db.column(user("ann"), "SELECT id FROM app.typing"));
+    }
+
+    @Test
     void eventsOlderThanTheTtlAreNeverReturned() throws InterruptedException {
         db.run(root(), "CREATE STREAM TABLE app.blink (id TEXT PRIMARY KEY) WITH (TTL_SECONDS = 1)");
         db.run(user("ann"), "INSERT INTO app.blink VALUES ('a'), ('b')");
