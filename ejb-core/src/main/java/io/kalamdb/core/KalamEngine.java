@@ -94,7 +94,7 @@ public final class KalamEngine implements AutoCloseable {
                 new DeleteHandler(resolver, policy, tables, planner),
                 new NamespaceHandler(catalog, tables, policy),
                 new TableDdlHandler(catalog, tables, resolver, policy, evaluator, liveQueries),
-                new AlterTableHandler(catalog, resolver, policy, evaluator),
+                new AlterTableHandler(catalog, resolver, policy, evaluator, tables),
                 new DescribeHandler(catalog, resolver),
                 new UserHandler(users), liveQueries, new SubscribeHandler(resolver, liveQueries),
                 new FlushHandler(catalog, resolver));
