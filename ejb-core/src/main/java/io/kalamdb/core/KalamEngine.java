@@ -24,6 +24,7 @@ import io.kalamdb.core.sql.exec.AlterTableHandler;
 import io.kalamdb.core.sql.exec.DeleteHandler;
 import io.kalamdb.core.sql.exec.DescribeHandler;
 import io.kalamdb.core.sql.exec.ExpressionFallback;
+import io.kalamdb.core.sql.exec.FlushHandler;
 import io.kalamdb.core.sql.exec.ExpressionEvaluator;
 import io.kalamdb.core.sql.exec.InsertHandler;
 import io.kalamdb.core.sql.exec.NamespaceHandler;
@@ -93,9 +94,10 @@ public final class KalamEngine implements AutoCloseable {
                 new DeleteHandler(resolver, policy, tables, planner),
                 new NamespaceHandler(catalog, tables, policy),
                 new TableDdlHandler(catalog, tables, resolver, policy, evaluator, liveQueries),
-                new AlterTableHandler(catalog, resolver, policy, evaluator),
+                new AlterTableHandler(catalog, resolver, policy, evaluator, tables),
                 new DescribeHandler(catalog, resolver),
-                new UserHandler(users), liveQueries, new SubscribeHandler(resolver, liveQueries));
+                new UserHandler(users), liveQueries, new SubscribeHandler(resolver, liveQueries),
+                new FlushHandler(catalog, resolver));
     }
 
     /**

@@ -55,6 +55,7 @@ final class TableDefinitionCodec {
         opts.put("storage_id", o.storageId());
         opts.put("flush_policy", o.flushPolicy());
         opts.put("ttl_seconds", o.ttlSeconds());
+        opts.put("max_buffer", o.maxBuffer());
         opts.put("access_level", o.accessLevel());
         opts.put("deleted_retention_hours", o.deletedRetentionHours());
         opts.put("use_user_storage", o.useUserStorage());
@@ -83,7 +84,7 @@ final class TableDefinitionCodec {
             JsonNode o = root.get("options");
             TableOptions options = new TableOptions(text(o, "storage_id"), text(o, "flush_policy"),
                     o.get("ttl_seconds").isNull() ? null : o.get("ttl_seconds").asLong(),
-                    text(o, "access_level"),
+                    optionalLong(o, "max_buffer"), text(o, "access_level"),
                     o.get("deleted_retention_hours").isNull() ? null : o.get("deleted_retention_hours").asInt(),
                     o.get("use_user_storage").asBoolean());
             return new TableDefinition(TableId.of(root.get("namespace").asText(), root.get("name").asText()),
@@ -93,6 +94,12 @@ final class TableDefinitionCodec {
         } catch (IOException e) {
             throw new KalamException(ErrorCode.INTERNAL_ERROR, "Corrupt table definition", e);
         }
+    }
+
+    /** @return the field's value, or null if it is null or absent (definitions written before it existed) */
+    private static Long optionalLong(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asLong();
     }
 
     private static String text(JsonNode n, String field) {

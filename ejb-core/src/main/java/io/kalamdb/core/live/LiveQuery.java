@@ -22,8 +22,8 @@ import org.apache.calcite.schema.SchemaPlus;
 /**
  * One subscription's compiled query ({@link LiveQueryCompiler}): the table, a row predicate and a projection,
  * both generated once as Java code by Calcite's {@code RexExecutorImpl} and evaluated per row without
- * planning. Rows are fed in Calcite's representation (the table's columns, then {@code _seq} and
- * {@code _deleted}) through the {@code inputRecord} of a {@link DataContext} that also answers
+ * planning. Rows are fed in Calcite's representation (the table's columns, then {@code _seq} and, except on
+ * STREAM tables, {@code _deleted}) through the {@code inputRecord} of a {@link DataContext} that also answers
  * {@code CURRENT_USER} with the subscriber. Immutable and thread-safe.
  */
 public final class LiveQuery {
@@ -101,13 +101,16 @@ public final class LiveQuery {
 
     private Object[] calciteRow(StoredRow row) {
         List<ColumnDefinition> cols = table.columns();
-        Object[] record = new Object[cols.size() + 2];
+        boolean softDeletes = table.type().hasSoftDeletes();
+        Object[] record = new Object[cols.size() + (softDeletes ? 2 : 1)];
         for (int i = 0; i < cols.size(); i++) {
             ColumnDefinition c = cols.get(i);
             record[i] = CalciteTypes.toCalcite(c.dataType(), SchemaEvolution.currentValue(table, row, c));
         }
         record[cols.size()] = row.seq();
-        record[cols.size() + 1] = row.deleted();
+        if (softDeletes) {
+            record[cols.size() + 1] = row.deleted();
+        }
         return record;
     }
 

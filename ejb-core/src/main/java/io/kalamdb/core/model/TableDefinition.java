@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * @param id            namespace and name
  * @param type          USER, SHARED, STREAM or SYSTEM
- * @param columns       user-visible columns in ordinal order (system columns {@code _seq}, {@code _deleted}
- *                      are implicit)
+ * @param columns       user-visible columns in ordinal order (the system columns are implicit: {@code _seq},
+ *                      and {@code _deleted} on tables with {@link TableType#hasSoftDeletes() soft deletes})
  * @param options       the WITH options
  * @param schemaVersion 1 at creation, +1 on every ALTER
  * @param nextColumnId  the id the next added column gets
@@ -21,7 +21,7 @@ public record TableDefinition(TableId id, TableType type, List<ColumnDefinition>
                               int schemaVersion, int nextColumnId, long createdAt, long updatedAt) {
     /** Name of the row-version system column. */
     public static final String SEQ_COLUMN = "_seq";
-    /** Name of the soft-delete system column. */
+    /** Name of the soft-delete system column (USER and SHARED tables only). */
     public static final String DELETED_COLUMN = "_deleted";
 
     /** Copies the column list. */

@@ -38,4 +38,12 @@ public enum TableType {
     public boolean isPerUser() {
         return this == USER || this == STREAM;
     }
+
+    /**
+     * @return true if DELETE writes tombstones (USER, SHARED), so that the table has the {@code _deleted}
+     *         system column; false for STREAM tables (hard deletes, no {@code _deleted}) and SYSTEM views
+     */
+    public boolean hasSoftDeletes() {
+        return this == USER || this == SHARED;
+    }
 }

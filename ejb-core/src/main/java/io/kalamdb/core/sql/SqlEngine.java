@@ -6,6 +6,7 @@ import io.kalamdb.core.sql.calcite.QueryPlanner;
 import io.kalamdb.core.sql.exec.AlterTableHandler;
 import io.kalamdb.core.sql.exec.DeleteHandler;
 import io.kalamdb.core.sql.exec.DescribeHandler;
+import io.kalamdb.core.sql.exec.FlushHandler;
 import io.kalamdb.core.sql.exec.InsertHandler;
 import io.kalamdb.core.sql.exec.NamespaceHandler;
 import io.kalamdb.core.sql.exec.PointLookup;
@@ -26,6 +27,7 @@ import io.kalamdb.core.sql.parser.ast.SqlDescribeKalamTable;
 import io.kalamdb.core.sql.parser.ast.SqlDropKalamTable;
 import io.kalamdb.core.sql.parser.ast.SqlDropNamespace;
 import io.kalamdb.core.sql.parser.ast.SqlDropUser;
+import io.kalamdb.core.sql.parser.ast.SqlFlushTable;
 import io.kalamdb.core.sql.parser.ast.SqlInsertReturning;
 import io.kalamdb.core.sql.parser.ast.SqlKillLiveQuery;
 import io.kalamdb.core.sql.parser.ast.SqlShowNamespaces;
@@ -61,14 +63,17 @@ public final class SqlEngine {
     private final UserHandler users;
     private final LiveQueryControl liveQueries;
     private final SubscribeHandler subscriptions;
+    private final FlushHandler flushes;
     private final InsertParseCache parseCache = new InsertParseCache();
 
     /** Wires the statement handlers; built by {@code KalamEngine}. */
     public SqlEngine(QueryPlanner planner, QueryHandler queries, PointLookup pointLookup, InsertHandler inserts,
                      UpdateHandler updates, DeleteHandler deletes, NamespaceHandler namespaces,
                      TableDdlHandler tableDdl, AlterTableHandler alterTable, DescribeHandler describe,
-                     UserHandler users, LiveQueryControl liveQueries, SubscribeHandler subscriptions) {
+                     UserHandler users, LiveQueryControl liveQueries, SubscribeHandler subscriptions,
+                     FlushHandler flushes) {
         this.subscriptions = subscriptions;
+        this.flushes = flushes;
         this.planner = planner;
         this.queries = queries;
         this.pointLookup = pointLookup;
@@ -173,8 +178,15 @@ public final class SqlEngine {
             long plans = planner.cachedPlans();
             planner.clear();
             return StatementResult.message("Cleared " + plans + " cached plan(s)", plans, ctx.session().user());
+        } else if (node instanceof SqlFlushTable f) {
+            flushes.checkFlushable(f, ctx);
+            throw notSupported(ctx);
         }
-        throw new KalamException(ErrorCode.SQL_EXECUTION_ERROR, "Statement not supported in this version: "
+        throw notSupported(ctx);
+    }
+
+    private static KalamException notSupported(StatementContext ctx) {
+        return new KalamException(ErrorCode.SQL_EXECUTION_ERROR, "Statement not supported in this version: "
                 + firstWords(ctx.sql()));
     }
 

@@ -63,13 +63,14 @@ public final class SystemViews {
                 });
         add(NamespaceId.SYSTEM, "tables", cols("table_id TEXT", "namespace_id TEXT", "table_name TEXT",
                 "table_type TEXT", "storage_id TEXT", "flush_policy TEXT", "ttl_seconds BIGINT",
-                "access_level TEXT", "schema_version INT", "created_at TIMESTAMP", "updated_at TIMESTAMP"), () -> {
+                "max_buffer BIGINT", "access_level TEXT", "schema_version INT", "created_at TIMESTAMP",
+                "updated_at TIMESTAMP"), () -> {
                     List<Object[]> rows = new ArrayList<>();
                     for (TableDefinition t : catalog.allTables()) {
                         TableOptions o = t.options();
                         rows.add(new Object[] {t.id().toString(), t.id().namespace().value(), t.id().name().value(),
-                            t.type().wireName(), o.storageId(), o.flushPolicy(), o.ttlSeconds(), o.accessLevel(),
-                            t.schemaVersion(), micros(t.createdAt()), micros(t.updatedAt())});
+                            t.type().wireName(), o.storageId(), o.flushPolicy(), o.ttlSeconds(), o.maxBuffer(),
+                            o.accessLevel(), t.schemaVersion(), micros(t.createdAt()), micros(t.updatedAt())});
                     }
                     return rows;
                 });

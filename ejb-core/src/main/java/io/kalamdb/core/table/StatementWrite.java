@@ -12,6 +12,7 @@ import io.kalamdb.core.store.StoredRow;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ public final class StatementWrite implements AutoCloseable {
     private final Map<ByteBuffer, StoredRow> staged = new HashMap<>();
     private final ChangeFeed feed;
     private final List<RowChange> changes = new ArrayList<>();
+    /** Keys appended per capped STREAM partition, in {@code _seq} order; trimmed at commit. */
+    private final Map<BufferScope, List<byte[]>> appended = new LinkedHashMap<>();
     private int affected;
 
     StatementWrite(KalamStore store, SnowflakeIdGenerator seq, Function<String, Lock> locks, ChangeFeed feed) {
@@ -93,14 +96,32 @@ public final class StatementWrite implements AutoCloseable {
 
     /**
      * Stages an event of a STREAM table: appended under a new {@code _seq}, which is its key (no primary-key
-     * uniqueness check: streams are append-only).
+     * uniqueness check: streams are append-only). If the table has a MAX_BUFFER, {@link #commit()} also
+     * deletes the partition's oldest events beyond it — stored ones first, then, if this statement appends more
+     * than the cap, its own oldest — in the same batch. Every appended event is published as an INSERT, also
+     * one that the cap evicts at once; evictions publish nothing (as TTL expiry).
      *
      * @return the row's {@code _seq}
      */
     public long append(TableStore table, UserId owner, Object[] values, int schemaVersion) {
         lock(table, owner);
         long id = seq.nextId();
-        return put(table, owner, table.key(owner, id), null, new StoredRow(schemaVersion, id, false, values));
+        byte[] key = table.key(owner, id);
+        if (table.maxBuffer() != null) {
+            appended.computeIfAbsent(new BufferScope(table, owner), s -> new ArrayList<>()).add(key);
+        }
+        return put(table, owner, key, null, new StoredRow(schemaVersion, id, false, values));
+    }
+
+    /**
+     * Locks a STREAM partition and stages the eviction of its oldest events beyond the table's MAX_BUFFER (used
+     * when the cap is lowered). Publishes nothing.
+     *
+     * @return the number of events that committing evicts
+     */
+    int trimBuffer(TableStore table, UserId owner) {
+        lock(table, owner);
+        return StreamBuffer.trim(store, batch, table, owner, List.of());
     }
 
     /**
@@ -172,13 +193,15 @@ public final class StatementWrite implements AutoCloseable {
     }
 
     /**
-     * Commits every staged write atomically, then publishes the changes on the {@link ChangeFeed} (still
+     * Commits every staged write atomically — with the evictions that keep each capped STREAM partition this
+     * statement appended to within its MAX_BUFFER — then publishes the changes on the {@link ChangeFeed} (still
      * under this statement's locks, so per-partition order is commit order). After it returns the writes are
      * durable per the store's durability tier; if the commit fails nothing is published.
      *
-     * @return the number of rows written
+     * @return the number of rows written (evictions not counted)
      */
     public int commit() {
+        appended.forEach((scope, keys) -> StreamBuffer.trim(store, batch, scope.table(), scope.owner(), keys));
         store.commit(batch);
         feed.publish(changes);
         return affected;
@@ -192,5 +215,9 @@ public final class StatementWrite implements AutoCloseable {
             lock.unlock();
         }
         held.clear();
+    }
+
+    /** One user's partition of one table. */
+    private record BufferScope(TableStore table, UserId owner) {
     }
 }

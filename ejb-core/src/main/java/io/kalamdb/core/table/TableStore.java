@@ -121,6 +121,11 @@ public final class TableStore {
                 : SnowflakeIdGenerator.firstIdAt(clock.getAsLong() - ttl * 1000L);
     }
 
+    /** @return for a STREAM table its MAX_BUFFER (events kept per user), else null; null means no cap */
+    Long maxBuffer() {
+        return type == TableType.STREAM ? definition.options().maxBuffer() : null;
+    }
+
     private UserId requireOwner(UserId owner) {
         if (owner == null) {
             throw new KalamException(ErrorCode.INTERNAL_ERROR, "A " + type.wireName() + " table access to "

@@ -2,7 +2,10 @@ package io.kalamdb.core.table;
 
 import io.kalamdb.core.model.TableDefinition;
 import io.kalamdb.core.model.TableId;
+import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.store.KalamStore;
+import io.kalamdb.core.store.KeyCodec;
+import io.kalamdb.core.store.RangeScan;
 import io.kalamdb.core.store.SnowflakeIdGenerator;
 import com.google.common.util.concurrent.Striped;
 import java.util.Map;
@@ -72,6 +75,37 @@ public final class TableStores {
      */
     public int evictExpired(TableDefinition def, long nowMillis) {
         return StreamEviction.evict(store, forTable(def), nowMillis);
+    }
+
+    /**
+     * Brings every user's partition of a STREAM table down to its MAX_BUFFER (after the cap was set or lowered),
+     * deleting each user's oldest events beyond it. Each user's partition is trimmed in its own batch under that
+     * user's write lock, serialised with their inserts. Hard deletes that publish no change events.
+     *
+     * @param def the table's current definition
+     * @return the number of events deleted; 0 if the table is not a STREAM table or has no MAX_BUFFER
+     */
+    public int trimToBuffer(TableDefinition def) {
+        TableStore table = forTable(def);
+        if (table.maxBuffer() == null) {
+            return 0;
+        }
+        int deleted = 0;
+        byte[] from = null;
+        while (true) {
+            UserId owner;
+            try (RangeScan scan = store.scan(table.partition(), from, null, null)) {
+                if (!scan.hasNext()) {
+                    return deleted;
+                }
+                owner = KeyCodec.decodeUser(scan.next().key());
+            }
+            try (StatementWrite write = newWrite()) {
+                deleted += write.trimBuffer(table, owner);
+                write.commit();
+            }
+            from = KeyCodec.userRangeEnd(owner);
+        }
     }
 
     /** @return the feed of committed changes */

@@ -34,7 +34,9 @@ import org.apache.calcite.sql.SqlKind;
 
 /**
  * A USER, SHARED or STREAM table as Calcite sees it: the user columns in ordinal order, then the system
- * columns {@code _seq} (BIGINT) and {@code _deleted} (BOOLEAN), which {@code SELECT *} hides.
+ * columns {@code _seq} (BIGINT) and — on USER and SHARED tables only — {@code _deleted} (BOOLEAN), which
+ * {@code SELECT *} hides. A STREAM table deletes for good, so it has no {@code _deleted} column and naming one
+ * is an unknown-column error.
  *
  * <p>Scans read only the caller's partition of a per-user table (the owner comes from the
  * {@link KalamDataContext}), check read access with the {@link AccessPolicy}, hide soft-deleted rows unless
@@ -48,7 +50,9 @@ public final class KalamTable extends AbstractTable implements ProjectableFilter
     private final AccessPolicy policy;
     private final int pkIndex;
     private final int seqIndex;
+    /** Index of {@code _deleted}, or -1 if the table has none (STREAM). */
     private final int deletedIndex;
+    private final int width;
 
     /** Creates the Calcite view of one table at its current schema version. */
     public KalamTable(TableDefinition def, TableStore store, AccessPolicy policy) {
@@ -57,7 +61,8 @@ public final class KalamTable extends AbstractTable implements ProjectableFilter
         this.policy = policy;
         this.pkIndex = def.columns().indexOf(def.primaryKey());
         this.seqIndex = def.columns().size();
-        this.deletedIndex = seqIndex + 1;
+        this.deletedIndex = def.type().hasSoftDeletes() ? seqIndex + 1 : -1;
+        this.width = def.type().hasSoftDeletes() ? seqIndex + 2 : seqIndex + 1;
     }
 
     /** @return the definition this view was built from */
@@ -72,7 +77,9 @@ public final class KalamTable extends AbstractTable implements ProjectableFilter
             b.add(c.name(), CalciteTypes.toRelType(f, c.dataType(), c.nullable()));
         }
         b.add(TableDefinition.SEQ_COLUMN, CalciteTypes.toRelType(f, KalamDataType.BIGINT, false));
-        b.add(TableDefinition.DELETED_COLUMN, CalciteTypes.toRelType(f, KalamDataType.BOOLEAN, false));
+        if (deletedIndex >= 0) {
+            b.add(TableDefinition.DELETED_COLUMN, CalciteTypes.toRelType(f, KalamDataType.BOOLEAN, false));
+        }
         return b.build();
     }
 
@@ -83,7 +90,7 @@ public final class KalamTable extends AbstractTable implements ProjectableFilter
         UserId owner = def.type().isPerUser() ? session.user() : null;
         boolean includeDeleted = false;
         for (RexNode f : filters) {
-            includeDeleted |= RelOptUtil.InputFinder.bits(f).get(deletedIndex);
+            includeDeleted |= deletedIndex >= 0 && RelOptUtil.InputFinder.bits(f).get(deletedIndex);
         }
         Object pointKey = null;
         for (Iterator<RexNode> it = filters.iterator(); it.hasNext(); ) {
@@ -94,7 +101,7 @@ public final class KalamTable extends AbstractTable implements ProjectableFilter
                 break;
             }
         }
-        int[] cols = projects != null ? projects : identity(deletedIndex + 1);
+        int[] cols = projects != null ? projects : identity(width);
         boolean withDeleted = includeDeleted;
         if (pointKey != null) {
             StoredRow row = store.get(owner, pointKey);

@@ -15,8 +15,9 @@ import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
 
 /**
- * Calcite's validator with one KalamDB rule: the system columns {@code _seq} and {@code _deleted} are
- * system fields, so {@code SELECT *} leaves them out; naming them selects them.
+ * Calcite's validator with one KalamDB rule: the system columns {@code _seq} and {@code _deleted} (where a
+ * table has them: STREAM tables have no {@code _deleted}) are system fields, so {@code SELECT *} leaves them
+ * out; naming them selects them.
  */
 final class KalamValidator extends SqlValidatorImpl {
 

@@ -15,6 +15,7 @@ import io.kalamdb.core.sql.parser.ast.SqlAlterTableDropColumn;
 import io.kalamdb.core.sql.parser.ast.SqlAlterTableModifyColumn;
 import io.kalamdb.core.sql.parser.ast.SqlAlterTableSetProperties;
 import io.kalamdb.core.sql.parser.ast.SqlKalamColumn;
+import io.kalamdb.core.table.TableStores;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +31,19 @@ import java.util.Map;
  * FLOAT→DOUBLE, DECIMAL with more precision and the same scale — and dropping NOT NULL; adding NOT NULL
  * is refused for the same reason as above.</li>
  * </ul>
+ * Setting or lowering a STREAM table's {@code MAX_BUFFER} trims every user's partition to the new cap at once.
  */
 public final class AlterTableHandler {
     private final Catalog catalog;
     private final TableResolver resolver;
     private final AccessPolicy policy;
     private final ColumnFactory columns;
+    private final TableStores tables;
 
     /** Creates the handler. */
     public AlterTableHandler(Catalog catalog, TableResolver resolver, AccessPolicy policy,
-                             ExpressionEvaluator evaluator) {
+                             ExpressionEvaluator evaluator, TableStores tables) {
+        this.tables = tables;
         this.catalog = catalog;
         this.resolver = resolver;
         this.policy = policy;
@@ -108,8 +112,15 @@ public final class AlterTableHandler {
         TableDefinition next = new TableDefinition(def.id(), def.type(), cols, options, def.schemaVersion() + 1,
                 nextColumnId, def.createdAt(), System.currentTimeMillis());
         catalog.putTable(next);
+        if (lowersBuffer(def.options().maxBuffer(), options.maxBuffer())) {
+            tables.trimToBuffer(next);
+        }
         return StatementResult.message("Table " + def.id() + " altered (schema version " + next.schemaVersion()
                 + ")", 1, ctx.session().user());
+    }
+
+    private static boolean lowersBuffer(Long before, Long after) {
+        return after != null && (before == null || after < before);
     }
 
     private static ColumnDefinition column(TableDefinition def, String name) {

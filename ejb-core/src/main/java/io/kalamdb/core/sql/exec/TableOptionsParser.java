@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
 /**
  * Validates the {@code WITH (…)} options of CREATE TABLE and the properties of ALTER TABLE … SET
  * TBLPROPERTIES (DESIGN.md §4): known keys only; {@code TTL_SECONDS} required for STREAM and refused
- * otherwise; {@code ACCESS_LEVEL} (public, private, restricted, dba) only on SHARED; {@code FLUSH_POLICY} as
- * {@code rows:N}, {@code interval:S} or both; {@code STORAGE_ID} must name an existing storage (only
- * {@code local} until storages can be created).
+ * otherwise; {@code MAX_BUFFER} (a positive row count) only on STREAM; {@code ACCESS_LEVEL} (public, private,
+ * restricted, dba) only on SHARED; {@code FLUSH_POLICY} as {@code rows:N}, {@code interval:S} or both;
+ * {@code STORAGE_ID} must name an existing storage (only {@code local} until storages can be created).
  */
 final class TableOptionsParser {
     private static final Set<String> KEYS = Set.of("TYPE", "STORAGE_ID", "FLUSH_POLICY", "TTL_SECONDS",
-            "ACCESS_LEVEL", "DELETED_RETENTION_HOURS", "USE_USER_STORAGE");
+            "MAX_BUFFER", "ACCESS_LEVEL", "DELETED_RETENTION_HOURS", "USE_USER_STORAGE");
     private static final Set<String> ACCESS_LEVELS = Set.of("public", "private", "restricted", "dba");
     private static final Pattern FLUSH_POLICY = Pattern.compile(
             "(rows:[1-9][0-9]*|interval:[1-9][0-9]*)(,(rows:[1-9][0-9]*|interval:[1-9][0-9]*))?");
@@ -38,6 +38,7 @@ final class TableOptionsParser {
         String storage = base.storageId();
         String flush = base.flushPolicy();
         Long ttl = base.ttlSeconds();
+        Long maxBuffer = base.maxBuffer();
         String access = base.accessLevel();
         Integer retention = base.deletedRetentionHours();
         boolean userStorage = base.useUserStorage();
@@ -46,8 +47,8 @@ final class TableOptionsParser {
             Object v = e.getValue();
             if (!KEYS.contains(key)) {
                 throw KalamException.invalidSql("Unknown table option '" + e.getKey() + "'; known options: "
-                        + "TYPE, STORAGE_ID, FLUSH_POLICY, TTL_SECONDS, ACCESS_LEVEL, DELETED_RETENTION_HOURS, "
-                        + "USE_USER_STORAGE");
+                        + "TYPE, STORAGE_ID, FLUSH_POLICY, TTL_SECONDS, MAX_BUFFER, ACCESS_LEVEL, "
+                        + "DELETED_RETENTION_HOURS, USE_USER_STORAGE");
             }
             switch (key) {
                 case "STORAGE_ID" -> {
@@ -68,6 +69,12 @@ final class TableOptionsParser {
                         throw KalamException.invalidSql("TTL_SECONDS is only allowed on STREAM tables");
                     }
                     ttl = positive(key, v);
+                }
+                case "MAX_BUFFER" -> {
+                    if (type != TableType.STREAM) {
+                        throw KalamException.invalidSql("MAX_BUFFER is only allowed on STREAM tables");
+                    }
+                    maxBuffer = positive(key, v);
                 }
                 case "ACCESS_LEVEL" -> {
                     if (type != TableType.SHARED) {
@@ -92,7 +99,7 @@ final class TableOptionsParser {
         if (create && type == TableType.STREAM && ttl == null) {
             throw KalamException.invalidSql("STREAM tables require TTL_SECONDS, e.g. WITH (TTL_SECONDS = 3600)");
         }
-        return new TableOptions(storage, flush, ttl, access, retention, userStorage);
+        return new TableOptions(storage, flush, ttl, maxBuffer, access, retention, userStorage);
     }
 
     private static long positive(String key, Object v) {
