@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -36,9 +37,11 @@ public final class KalamStore implements AutoCloseable {
     public static final String SYSTEM_TABLES = "system_tables";
     /** User records. */
     public static final String SYSTEM_USERS = "system_users";
+    /** Segment lists (manifests) of flushed table partitions. */
+    public static final String SYSTEM_MANIFESTS = "system_manifests";
 
     private static final List<String> SYSTEM_FAMILIES =
-            List.of(SYSTEM_META, SYSTEM_NAMESPACES, SYSTEM_TABLES, SYSTEM_USERS);
+            List.of(SYSTEM_META, SYSTEM_NAMESPACES, SYSTEM_TABLES, SYSTEM_USERS, SYSTEM_MANIFESTS);
 
     static {
         RocksDB.loadLibrary();
@@ -187,6 +190,36 @@ public final class KalamStore implements AutoCloseable {
             return db.get(partition.handle(), key);
         } catch (RocksDBException e) {
             throw storageError("get", e);
+        }
+    }
+
+    /**
+     * @param snapshot a snapshot to read at, or null for the latest state
+     * @return the value at {@code key} in that view, or null
+     */
+    public byte[] get(Partition partition, byte[] key, StoreSnapshot snapshot) {
+        if (snapshot == null) {
+            return get(partition, key);
+        }
+        try (ReadOptions options = new ReadOptions().setSnapshot(snapshot.snapshot())) {
+            return db.get(partition.handle(), options, key);
+        } catch (RocksDBException e) {
+            throw storageError("get", e);
+        }
+    }
+
+    /**
+     * Writes a consistent copy of the database to {@code dir} (a RocksDB checkpoint: hard links where it
+     * can) — exactly what a crash at this instant would leave on disk, committed writes included.
+     *
+     * @param dir a directory that must not exist yet
+     * @throws KalamException INTERNAL_ERROR if RocksDB cannot create it
+     */
+    public void checkpoint(Path dir) {
+        try (Checkpoint checkpoint = Checkpoint.create(db)) {
+            checkpoint.createCheckpoint(dir.toString());
+        } catch (RocksDBException e) {
+            throw storageError("checkpoint", e);
         }
     }
 

@@ -36,6 +36,20 @@ public final class StoreBatch implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds a delete of every key in {@code [from, to)} in {@code partition} (a RocksDB range tombstone: one
+     * operation however many keys it covers). Later operations of this batch win over it.
+     */
+    public StoreBatch deleteRange(Partition partition, byte[] from, byte[] to) {
+        try {
+            batch.deleteRange(partition.handle(), from, to);
+        } catch (RocksDBException e) {
+            throw KalamStore.storageError("batch delete range", e);
+        }
+        operations++;
+        return this;
+    }
+
     /** @return the number of puts and deletes added */
     public int size() {
         return operations;

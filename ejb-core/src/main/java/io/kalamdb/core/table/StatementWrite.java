@@ -57,8 +57,7 @@ public final class StatementWrite implements AutoCloseable {
      * @throws KalamException SQL_EXECUTION_ERROR if the lock is not had within 10 s
      */
     public void lock(TableStore table, UserId owner) {
-        String scope = table.partition().name() + (table.type().isPerUser() ? "\u0000" + owner : "");
-        Lock lock = locks.apply(scope);
+        Lock lock = locks.apply(scope(table, owner));
         if (held.contains(lock)) {
             return;
         }
@@ -74,6 +73,11 @@ public final class StatementWrite implements AutoCloseable {
         held.add(lock);
     }
 
+    /** @return the name of a (table, owner) write-lock scope */
+    static String scope(TableStore table, UserId owner) {
+        return table.partition().name() + (table.type().isPerUser() ? "\u0000" + owner : "");
+    }
+
     /**
      * Stages an insert of a new row.
      *
@@ -86,7 +90,7 @@ public final class StatementWrite implements AutoCloseable {
     public long insert(TableStore table, UserId owner, Object pk, Object[] values, int schemaVersion) {
         lock(table, owner);
         byte[] key = table.key(owner, pk);
-        StoredRow existing = current(table, key);
+        StoredRow existing = current(table, owner, pk, key);
         if (existing != null && !existing.deleted()) {
             throw new KalamException(ErrorCode.CONSTRAINT_VIOLATION, "duplicate key value violates unique "
                     + "constraint: primary key " + pk + " already exists in " + table.tableId());
@@ -164,19 +168,17 @@ public final class StatementWrite implements AutoCloseable {
      * @return the row (tombstones included) or null
      */
     public StoredRow read(TableStore table, UserId owner, Object pk) {
-        return current(table, table.key(owner, pk));
+        return current(table, owner, pk, table.key(owner, pk));
     }
 
-    private StoredRow current(TableStore table, byte[] key) {
+    /** This statement's staged version, else the stored one of either tier. */
+    private StoredRow current(TableStore table, UserId owner, Object pk, byte[] key) {
         StoredRow mine = staged.get(ByteBuffer.wrap(key));
-        if (mine != null) {
-            return mine;
-        }
-        byte[] value = store.get(table.partition(), key);
-        return value == null ? null : RowCodec.decode(value);
+        return mine != null ? mine : table.get(owner, pk, key);
     }
 
     private long put(TableStore table, UserId owner, byte[] key, StoredRow before, StoredRow row) {
+        table.recordWrite(key);
         batch.put(table.partition(), key, RowCodec.encode(row));
         staged.put(ByteBuffer.wrap(key), row);
         RowChange.Kind kind = row.deleted() ? RowChange.Kind.DELETE

@@ -8,15 +8,22 @@ import io.kalamdb.core.model.TableType;
 import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.store.KalamStore;
 import io.kalamdb.core.store.KeyCodec;
+import io.kalamdb.core.store.KeyValue;
 import io.kalamdb.core.store.Partition;
 import io.kalamdb.core.store.RangeScan;
 import io.kalamdb.core.store.RowCodec;
 import io.kalamdb.core.store.SnowflakeIdGenerator;
+import io.kalamdb.core.store.StoreBatch;
 import io.kalamdb.core.store.StoreSnapshot;
 import io.kalamdb.core.store.StoredRow;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,6 +33,12 @@ import java.util.function.LongSupplier;
  *
  * <p>Primary keys are BIGINT ({@link Long}) or TEXT ({@link String}). This class reads only; writes go
  * through {@link StatementWrite}.
+ *
+ * <p><b>Two tiers.</b> USER and SHARED rows live in the hot store until a flush moves them to Parquet
+ * segments ({@link ColdReader}). Reads see one table: a point read takes the hot version if there is one,
+ * else the newest flushed one; a scan merges the hot rows and every segment by primary key, the highest
+ * {@code _seq} winning (a row present in both tiers with the same {@code _seq} — a flush interrupted after
+ * its manifest commit — is returned once). STREAM tables are never flushed.
  */
 public final class TableStore {
     private final KalamStore store;
@@ -34,14 +47,19 @@ public final class TableStore {
     private final Partition partition;
     private final TableDefinition definition;
     private final LongSupplier clock;
+    private final ColdReader cold;
+    private final WriteTracker writes;
 
-    TableStore(KalamStore store, TableDefinition definition, Partition partition, LongSupplier clock) {
+    TableStore(KalamStore store, TableDefinition definition, Partition partition, LongSupplier clock,
+               ColdReader cold, WriteTracker writes) {
         this.store = store;
         this.tableId = definition.id();
         this.type = definition.type();
         this.partition = partition;
         this.definition = definition;
         this.clock = clock;
+        this.cold = cold;
+        this.writes = writes;
     }
 
     /** @return the definition this store was opened with */
@@ -82,16 +100,58 @@ public final class TableStore {
     }
 
     /**
-     * Reads the stored version of one row, tombstones included.
+     * Reads the stored version of one row, tombstones included: the hot version if any, else the newest
+     * flushed one.
      *
      * @param owner the partition owner (USER/STREAM) or null (SHARED)
      * @param pk    primary-key value
      * @return the row, or null if the key was never written (or was purged)
      */
     public StoredRow get(UserId owner, Object pk) {
-        byte[] value = store.get(partition, key(owner, pk));
-        StoredRow row = value == null ? null : RowCodec.decode(value);
-        return row == null || type == TableType.STREAM && row.seq() < ttlFloor() ? null : row;
+        return get(owner, pk, key(owner, pk));
+    }
+
+    StoredRow get(UserId owner, Object pk, byte[] key) {
+        byte[] value = store.get(partition, key);
+        if (value == null) {
+            return type == TableType.STREAM ? null : cold.get(definition, owner, pk);
+        }
+        StoredRow row = RowCodec.decode(value);
+        return type == TableType.STREAM && row.seq() < ttlFloor() ? null : row;
+    }
+
+    /**
+     * Flush side, called under the partition's write lock: adds to {@code batch} the removal of the flushed
+     * hot rows of one partition — a range delete over {@code [firstPk, lastPk]}, then a re-put of the current
+     * value of every key in that range that a statement wrote since the flush began, so that only rows whose
+     * {@code _seq} is still the flushed one leave the hot store.
+     *
+     * @param owner   the partition owner (USER) or null (SHARED)
+     * @param firstPk the first flushed primary key, encoded ({@link KeyedRow#pkKey()})
+     * @param lastPk  the last flushed primary key, encoded
+     * @param written the full row keys written since the flush began ({@link WriteTracker#written})
+     */
+    public void stageFlushedDelete(StoreBatch batch, UserId owner, byte[] firstPk, byte[] lastPk,
+                                   Set<ByteBuffer> written) {
+        byte[] prefix = type.isPerUser() ? KeyCodec.userPrefix(requireOwner(owner)) : new byte[0];
+        byte[] from = KeyCodec.concat(prefix, firstPk);
+        byte[] to = KeyCodec.concat(prefix, Arrays.copyOf(lastPk, lastPk.length + 1));
+        batch.deleteRange(partition, from, to);
+        for (ByteBuffer buffer : written) {
+            byte[] key = new byte[buffer.remaining()];
+            buffer.duplicate().get(key);
+            if (Arrays.compareUnsigned(key, from) >= 0 && Arrays.compareUnsigned(key, to) < 0) {
+                byte[] current = store.get(partition, key);
+                if (current != null) {
+                    batch.put(partition, key, current);
+                }
+            }
+        }
+    }
+
+    /** Writer side: a statement is about to write {@code key} (see {@link WriteTracker}). */
+    void recordWrite(byte[] key) {
+        writes.written(tableId, key);
     }
 
     /**
@@ -104,11 +164,67 @@ public final class TableStore {
      * @return rows in key order; close after use
      */
     public RowScan scan(UserId owner, StoreSnapshot snapshot) {
+        List<ColdReader.CloseableRows> sources = new ArrayList<>();
+        sources.add(hotRows(owner, snapshot));
+        if (type != TableType.STREAM) {
+            sources.addAll(cold.scan(definition, owner, snapshot));
+        }
+        return new RowScan(sources.size() == 1 ? sources.get(0) : new MergedRows(sources));
+    }
+
+    /**
+     * Scans only the hot store: the owner's rows (or a SHARED table's) in key order, tombstones included.
+     *
+     * @param owner    the partition owner (USER/STREAM) or null (SHARED)
+     * @param snapshot read view, or null for the latest
+     * @return rows with their primary-key bytes; close after use
+     */
+    public ColdReader.CloseableRows hotRows(UserId owner, StoreSnapshot snapshot) {
         byte[] from = type == TableType.STREAM
                 ? KeyCodec.concat(KeyCodec.userPrefix(requireOwner(owner)), KeyCodec.encodeLong(ttlFloor()))
                 : type.isPerUser() ? KeyCodec.userPrefix(requireOwner(owner)) : null;
         byte[] to = type.isPerUser() ? KeyCodec.userRangeEnd(owner) : null;
-        return new RowScan(store.scan(partition, from, to, snapshot));
+        int prefix = type.isPerUser() ? KeyCodec.userPrefix(owner).length : 0;
+        RangeScan scan = store.scan(partition, from, to, snapshot);
+        return new ColdReader.CloseableRows() {
+            @Override
+            public boolean hasNext() {
+                return scan.hasNext();
+            }
+
+            @Override
+            public KeyedRow next() {
+                KeyValue kv = scan.next();
+                return new KeyedRow(Arrays.copyOfRange(kv.key(), prefix, kv.key().length),
+                        RowCodec.decode(kv.value()));
+            }
+
+            @Override
+            public void close() {
+                scan.close();
+            }
+        };
+    }
+
+    /**
+     * The owners that have hot rows in a USER table, in key order: one seek per owner, not a full scan.
+     *
+     * @param snapshot read view, or null for the latest
+     * @return the owners
+     */
+    public List<UserId> hotOwners(StoreSnapshot snapshot) {
+        List<UserId> owners = new ArrayList<>();
+        byte[] from = null;
+        while (true) {
+            try (RangeScan scan = store.scan(partition, from, null, snapshot)) {
+                if (!scan.hasNext()) {
+                    return owners;
+                }
+                UserId owner = KeyCodec.decodeUser(scan.next().key());
+                owners.add(owner);
+                from = KeyCodec.userRangeEnd(owner);
+            }
+        }
     }
 
     /**
@@ -134,34 +250,36 @@ public final class TableStore {
         return owner;
     }
 
-    /** A closeable iterator of decoded rows. */
+    /** A closeable iterator of decoded rows in primary-key order. */
     public static final class RowScan implements Iterator<StoredRow>, AutoCloseable {
-        private final RangeScan scan;
+        private final ColdReader.CloseableRows rows;
 
-        RowScan(RangeScan scan) {
-            this.scan = Objects.requireNonNull(scan);
+        RowScan(ColdReader.CloseableRows rows) {
+            this.rows = Objects.requireNonNull(rows);
         }
 
         @Override
         public boolean hasNext() {
-            return scan.hasNext();
+            return rows.hasNext();
         }
 
         @Override
         public StoredRow next() {
-            if (!scan.hasNext()) {
+            if (!rows.hasNext()) {
                 throw new NoSuchElementException();
             }
-            return RowCodec.decode(scan.next().value());
+            return rows.next().row();
         }
 
         @Override
         public void close() {
-            scan.close();
+            rows.close();
         }
     }
 
-    static TableStore open(KalamStore store, TableDefinition def, LongSupplier clock) {
-        return new TableStore(store, def, store.partition(partitionName(def.id(), def.type())), clock);
+    static TableStore open(KalamStore store, TableDefinition def, LongSupplier clock, ColdReader cold,
+                           WriteTracker writes) {
+        return new TableStore(store, def, store.partition(partitionName(def.id(), def.type())), clock, cold,
+                writes);
     }
 }

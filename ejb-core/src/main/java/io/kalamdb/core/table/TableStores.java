@@ -4,8 +4,6 @@ import io.kalamdb.core.model.TableDefinition;
 import io.kalamdb.core.model.TableId;
 import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.store.KalamStore;
-import io.kalamdb.core.store.KeyCodec;
-import io.kalamdb.core.store.RangeScan;
 import io.kalamdb.core.store.SnowflakeIdGenerator;
 import com.google.common.util.concurrent.Striped;
 import java.util.Map;
@@ -26,6 +24,8 @@ public final class TableStores {
     /** Write locks by (partition, owner) scope, striped so memory stays bounded with millions of users. */
     private final Striped<Lock> writeLocks = Striped.lock(1024);
     private final ChangeFeed changes = new ChangeFeed();
+    private final WriteTracker writeTracker = new WriteTracker();
+    private final ColdReader cold;
 
     /**
      * @param store the RocksDB store
@@ -41,9 +41,20 @@ public final class TableStores {
      * @param clock the time STREAM TTLs are measured against, epoch milliseconds (injectable for tests)
      */
     public TableStores(KalamStore store, SnowflakeIdGenerator seq, LongSupplier clock) {
+        this(store, seq, clock, ColdReader.NONE);
+    }
+
+    /**
+     * @param store the RocksDB store
+     * @param seq   the generator of {@code _seq} values
+     * @param clock the time STREAM TTLs are measured against, epoch milliseconds (injectable for tests)
+     * @param cold  the flushed segments reads also consult
+     */
+    public TableStores(KalamStore store, SnowflakeIdGenerator seq, LongSupplier clock, ColdReader cold) {
         this.store = store;
         this.seq = seq;
         this.clock = clock;
+        this.cold = cold;
     }
 
     /** Creates the table's column family (idempotent). */
@@ -61,7 +72,7 @@ public final class TableStores {
     public TableStore forTable(TableDefinition def) {
         TableStore cached = open.get(def.id());
         if (cached == null || cached.definition() != def) {
-            cached = TableStore.open(store, def, clock);
+            cached = TableStore.open(store, def, clock, cold, writeTracker);
             open.put(def.id(), cached);
         }
         return cached;
@@ -91,21 +102,26 @@ public final class TableStores {
             return 0;
         }
         int deleted = 0;
-        byte[] from = null;
-        while (true) {
-            UserId owner;
-            try (RangeScan scan = store.scan(table.partition(), from, null, null)) {
-                if (!scan.hasNext()) {
-                    return deleted;
-                }
-                owner = KeyCodec.decodeUser(scan.next().key());
-            }
+        for (UserId owner : table.hotOwners(null)) {
             try (StatementWrite write = newWrite()) {
                 deleted += write.trimBuffer(table, owner);
                 write.commit();
             }
-            from = KeyCodec.userRangeEnd(owner);
         }
+        return deleted;
+    }
+
+    /** @return the record of keys written while a flush runs */
+    public WriteTracker writeTracker() {
+        return writeTracker;
+    }
+
+    /**
+     * @return the write lock of a (table, owner) scope — the one statements hold while they write there; a
+     *         flush takes it to commit
+     */
+    public Lock writeLock(TableStore table, UserId owner) {
+        return writeLocks.get(StatementWrite.scope(table, owner));
     }
 
     /** @return the feed of committed changes */
