@@ -16,7 +16,9 @@ import io.kalamdb.core.model.TableType;
 import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.sql.SqlEngine;
 import io.kalamdb.core.sql.SqlSession;
+import io.kalamdb.core.storage.Storages;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import io.kalamdb.core.sql.calcite.KalamRootSchema;
 import io.kalamdb.core.sql.calcite.QueryPlanner;
@@ -50,8 +52,8 @@ import io.kalamdb.core.table.TableStore;
 import io.kalamdb.core.table.TableStores;
 
 /**
- * One KalamDB server's engine: opens the store, loads the catalog and users, creates the {@code default}
- * namespace and {@code root} on first start, and wires the SQL engine and authentication. Plain Java — the web layer owns its lifecycle and
+ * One KalamDB server's engine: opens the store, loads the catalog, storages and users, creates the
+ * {@code default} namespace, the {@code local} storage and {@code root} on first start, and wires the SQL engine and authentication. Plain Java — the web layer owns its lifecycle and
  * closes it on shutdown. Thread-safe.
  */
 public final class KalamEngine implements AutoCloseable {
@@ -65,11 +67,14 @@ public final class KalamEngine implements AutoCloseable {
     private final SnowflakeIdGenerator seq;
     private final TableStores tables;
     private final LiveQueryManager liveQueries;
+    private final Storages storages;
 
     private KalamEngine(EngineConfig config, LiveQueryLimits liveLimits) {
-        this.store = KalamStore.open(config.dataDir().resolve("rocksdb"), config.durability());
+        Path storeDir = config.dataDir().resolve("rocksdb");
+        this.store = KalamStore.open(storeDir, config.durability());
         this.catalog = new Catalog(store);
         catalog.createNamespace(NamespaceId.DEFAULT, System.currentTimeMillis());
+        this.storages = new Storages(store, catalog, config.dataDir(), storeDir);
         this.seq = new SnowflakeIdGenerator(config.nodeId());
         observeHighestSeq(seq);
         IdFunctions.configure(seq);
@@ -93,7 +98,7 @@ public final class KalamEngine implements AutoCloseable {
                 new UpdateHandler(resolver, policy, tables, planner),
                 new DeleteHandler(resolver, policy, tables, planner),
                 new NamespaceHandler(catalog, tables, policy),
-                new TableDdlHandler(catalog, tables, resolver, policy, evaluator, liveQueries),
+                new TableDdlHandler(catalog, tables, resolver, policy, evaluator, liveQueries, storages),
                 new AlterTableHandler(catalog, resolver, policy, evaluator, tables),
                 new DescribeHandler(catalog, resolver),
                 new UserHandler(users), liveQueries, new SubscribeHandler(resolver, liveQueries),
@@ -182,6 +187,11 @@ public final class KalamEngine implements AutoCloseable {
     /** The rows of {@code system.live_queries}; the views are built before the manager, so bound late. */
     private List<Object[]> liveQueryRows() {
         return liveQueries.rows();
+    }
+
+    /** @return the storages: definitions, backends and the cold-file directory of each table */
+    public Storages storages() {
+        return storages;
     }
 
     /** @return the catalog (for health and statistics) */

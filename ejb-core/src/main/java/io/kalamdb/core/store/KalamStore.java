@@ -39,9 +39,11 @@ public final class KalamStore implements AutoCloseable {
     public static final String SYSTEM_USERS = "system_users";
     /** Segment lists (manifests) of flushed table partitions. */
     public static final String SYSTEM_MANIFESTS = "system_manifests";
+    /** Storage definitions ({@code system.storages}). */
+    public static final String SYSTEM_STORAGES = "system_storages";
 
-    private static final List<String> SYSTEM_FAMILIES =
-            List.of(SYSTEM_META, SYSTEM_NAMESPACES, SYSTEM_TABLES, SYSTEM_USERS, SYSTEM_MANIFESTS);
+    private static final List<String> SYSTEM_FAMILIES = List.of(SYSTEM_META, SYSTEM_NAMESPACES, SYSTEM_TABLES,
+            SYSTEM_USERS, SYSTEM_MANIFESTS, SYSTEM_STORAGES);
 
     static {
         RocksDB.loadLibrary();

@@ -14,6 +14,8 @@ import io.kalamdb.core.sql.StatementResult;
 import io.kalamdb.core.sql.parser.ast.SqlCreateKalamTable;
 import io.kalamdb.core.sql.parser.ast.SqlDropKalamTable;
 import io.kalamdb.core.sql.parser.ast.SqlKalamColumn;
+import io.kalamdb.core.storage.StorageId;
+import io.kalamdb.core.storage.Storages;
 import io.kalamdb.core.table.TableStores;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,11 +37,13 @@ public final class TableDdlHandler {
     private final AccessPolicy policy;
     private final ColumnFactory columns;
     private final LiveQueryControl liveQueries;
+    private final Storages storages;
 
     /** Creates the handler. */
     public TableDdlHandler(Catalog catalog, TableStores tables, TableResolver resolver, AccessPolicy policy,
-                           ExpressionEvaluator evaluator, LiveQueryControl liveQueries) {
+                           ExpressionEvaluator evaluator, LiveQueryControl liveQueries, Storages storages) {
         this.liveQueries = liveQueries;
+        this.storages = storages;
         this.catalog = catalog;
         this.tables = tables;
         this.resolver = resolver;
@@ -49,7 +53,7 @@ public final class TableDdlHandler {
 
     /**
      * @throws KalamException PERMISSION_DENIED, NAMESPACE_NOT_FOUND, ALREADY_EXISTS (unless IF NOT EXISTS),
-     *                        INVALID_SQL (types, options, primary key)
+     *                        INVALID_SQL (types, options, primary key, a STORAGE_ID that names no storage)
      */
     public StatementResult create(SqlCreateKalamTable stmt, StatementContext ctx) {
         policy.checkDdl(ctx.session().role());
@@ -89,8 +93,10 @@ public final class TableDdlHandler {
         }
         long now = System.currentTimeMillis();
         TableDefinition def = new TableDefinition(id, type, defs, tableOptions, 1, defs.size(), now, now);
-        tables.create(def);
-        catalog.putTable(def);
+        storages.whileExists(new StorageId(tableOptions.storageId()), () -> {
+            tables.create(def);
+            catalog.putTable(def);
+        });
         return StatementResult.message(type.name() + " table " + id + " created", 1, ctx.session().user());
     }
 

@@ -3,6 +3,7 @@ package io.kalamdb.core.sql.exec;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.TableOptions;
 import io.kalamdb.core.model.TableType;
+import io.kalamdb.core.storage.StorageId;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
  * TBLPROPERTIES (DESIGN.md §4): known keys only; {@code TTL_SECONDS} required for STREAM and refused
  * otherwise; {@code MAX_BUFFER} (a positive row count) only on STREAM; {@code ACCESS_LEVEL} (public, private,
  * restricted, dba) only on SHARED; {@code FLUSH_POLICY} as {@code rows:N}, {@code interval:S} or both;
- * {@code STORAGE_ID} must name an existing storage (only {@code local} until storages can be created).
+ * {@code STORAGE_ID} must be a valid storage id (that the storage exists is checked when the table is created)
+ * and cannot change on ALTER.
  */
 final class TableOptionsParser {
     private static final Set<String> KEYS = Set.of("TYPE", "STORAGE_ID", "FLUSH_POLICY", "TTL_SECONDS",
@@ -52,10 +54,12 @@ final class TableOptionsParser {
             }
             switch (key) {
                 case "STORAGE_ID" -> {
-                    storage = String.valueOf(v);
-                    if (!TableOptions.LOCAL_STORAGE.equals(storage)) {
-                        throw KalamException.invalidSql("Storage '" + storage + "' does not exist");
+                    String named = new StorageId(String.valueOf(v)).value();
+                    if (!create && !named.equals(storage)) {
+                        throw KalamException.invalidSql("The storage of a table cannot be changed (it is '"
+                                + storage + "')");
                     }
+                    storage = named;
                 }
                 case "FLUSH_POLICY" -> {
                     flush = String.valueOf(v).replace(" ", "").toLowerCase(Locale.ROOT);
