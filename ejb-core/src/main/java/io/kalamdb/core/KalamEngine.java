@@ -33,6 +33,7 @@ import io.kalamdb.core.sql.exec.NamespaceHandler;
 import io.kalamdb.core.sql.exec.PointLookup;
 import io.kalamdb.core.sql.exec.QueryHandler;
 import io.kalamdb.core.sql.exec.TableDdlHandler;
+import io.kalamdb.core.sql.exec.StorageHandler;
 import io.kalamdb.core.sql.exec.SubscribeHandler;
 import io.kalamdb.core.sql.exec.TableResolver;
 import io.kalamdb.core.sql.exec.UpdateHandler;
@@ -86,7 +87,7 @@ public final class KalamEngine implements AutoCloseable {
         users.bootstrapRoot(config.rootPassword());
         this.auth = new AuthService(store, userRepository, hasher, config.accessTtl(), config.refreshTtl());
 
-        SystemViews views = new SystemViews(catalog, userRepository, this::liveQueryRows);
+        SystemViews views = new SystemViews(catalog, userRepository, storages::list, this::liveQueryRows);
         QueryPlanner planner = new QueryPlanner(catalog, new KalamRootSchema(catalog, tables, views, policy));
         this.liveQueries = new LiveQueryManager(new LiveQueryCompiler(planner, policy, catalog), tables, store,
                 liveLimits, Integer.toString(config.nodeId()));
@@ -102,7 +103,7 @@ public final class KalamEngine implements AutoCloseable {
                 new AlterTableHandler(catalog, resolver, policy, evaluator, tables),
                 new DescribeHandler(catalog, resolver),
                 new UserHandler(users), liveQueries, new SubscribeHandler(resolver, liveQueries),
-                new FlushHandler(catalog, resolver));
+                new FlushHandler(catalog, resolver), new StorageHandler(storages, views, policy));
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Locale;
  * later WebSocket and jobs — asks it; nothing else decides permissions.
  *
  * <ul>
- * <li>DDL, user management and {@code system.*}: dba and system only (except their own rows of
+ * <li>DDL, user management, storages and {@code system.*}: dba and system only (except their own rows of
  * {@code system.live_queries}).</li>
  * <li>USER and STREAM tables: every role, in its own partition (the storage layer scopes the rows).</li>
  * <li>SHARED tables by {@code ACCESS_LEVEL}: {@code public} — everyone reads, service+ writes;
@@ -29,6 +29,16 @@ public final class AccessPolicy {
     /** @throws KalamException PERMISSION_DENIED unless the role may create, alter or drop users */
     public void checkManageUsers(Role role) {
         require(role.atLeast(Role.DBA), "Only dba and system users may manage users");
+    }
+
+    /**
+     * Storages name server directories and hold credentials: seeing them ({@code SHOW STORAGES},
+     * {@code system.storages}) and changing them is for dba and system only.
+     *
+     * @throws KalamException PERMISSION_DENIED unless the role may see and manage storages
+     */
+    public void checkManageStorages(Role role) {
+        require(role.atLeast(Role.DBA), "Only dba and system users may see or change storages");
     }
 
     /** @throws KalamException PERMISSION_DENIED unless the role may read the table */

@@ -12,25 +12,30 @@ import io.kalamdb.core.sql.exec.NamespaceHandler;
 import io.kalamdb.core.sql.exec.PointLookup;
 import io.kalamdb.core.sql.exec.QueryHandler;
 import io.kalamdb.core.sql.exec.StatementContext;
+import io.kalamdb.core.sql.exec.StorageHandler;
 import io.kalamdb.core.sql.exec.SubscribeHandler;
 import io.kalamdb.core.sql.exec.TableDdlHandler;
 import io.kalamdb.core.sql.exec.UpdateHandler;
 import io.kalamdb.core.sql.exec.UserHandler;
 import io.kalamdb.core.sql.parser.ParsedStatement;
 import io.kalamdb.core.sql.parser.ast.SqlAlterKalamTable;
+import io.kalamdb.core.sql.parser.ast.SqlAlterStorage;
 import io.kalamdb.core.sql.parser.ast.SqlAlterUser;
 import io.kalamdb.core.sql.parser.ast.SqlClearCache;
 import io.kalamdb.core.sql.parser.ast.SqlCreateKalamTable;
 import io.kalamdb.core.sql.parser.ast.SqlCreateNamespace;
+import io.kalamdb.core.sql.parser.ast.SqlCreateStorage;
 import io.kalamdb.core.sql.parser.ast.SqlCreateUser;
 import io.kalamdb.core.sql.parser.ast.SqlDescribeKalamTable;
 import io.kalamdb.core.sql.parser.ast.SqlDropKalamTable;
 import io.kalamdb.core.sql.parser.ast.SqlDropNamespace;
+import io.kalamdb.core.sql.parser.ast.SqlDropStorage;
 import io.kalamdb.core.sql.parser.ast.SqlDropUser;
 import io.kalamdb.core.sql.parser.ast.SqlFlushTable;
 import io.kalamdb.core.sql.parser.ast.SqlInsertReturning;
 import io.kalamdb.core.sql.parser.ast.SqlKillLiveQuery;
 import io.kalamdb.core.sql.parser.ast.SqlShowNamespaces;
+import io.kalamdb.core.sql.parser.ast.SqlShowStorages;
 import io.kalamdb.core.sql.parser.ast.SqlShowTables;
 import io.kalamdb.core.sql.parser.ast.SqlSubscribe;
 import io.kalamdb.core.sql.parser.ast.SqlUseNamespace;
@@ -64,6 +69,7 @@ public final class SqlEngine {
     private final LiveQueryControl liveQueries;
     private final SubscribeHandler subscriptions;
     private final FlushHandler flushes;
+    private final StorageHandler storages;
     private final InsertParseCache parseCache = new InsertParseCache();
 
     /** Wires the statement handlers; built by {@code KalamEngine}. */
@@ -71,9 +77,10 @@ public final class SqlEngine {
                      UpdateHandler updates, DeleteHandler deletes, NamespaceHandler namespaces,
                      TableDdlHandler tableDdl, AlterTableHandler alterTable, DescribeHandler describe,
                      UserHandler users, LiveQueryControl liveQueries, SubscribeHandler subscriptions,
-                     FlushHandler flushes) {
+                     FlushHandler flushes, StorageHandler storages) {
         this.subscriptions = subscriptions;
         this.flushes = flushes;
+        this.storages = storages;
         this.planner = planner;
         this.queries = queries;
         this.pointLookup = pointLookup;
@@ -169,6 +176,14 @@ public final class SqlEngine {
             return users.alter(s, ctx);
         } else if (node instanceof SqlDropUser s) {
             return users.drop(s, ctx);
+        } else if (node instanceof SqlCreateStorage s) {
+            return storages.create(s, ctx);
+        } else if (node instanceof SqlAlterStorage s) {
+            return storages.alter(s, ctx);
+        } else if (node instanceof SqlDropStorage s) {
+            return storages.drop(s, ctx);
+        } else if (node instanceof SqlShowStorages) {
+            return storages.show(ctx);
         } else if (node instanceof SqlSubscribe s) {
             return subscriptions.execute(s, ctx);
         } else if (node instanceof SqlKillLiveQuery k) {

@@ -13,6 +13,7 @@ import io.kalamdb.core.model.TableId;
 import io.kalamdb.core.model.TableName;
 import io.kalamdb.core.model.TableOptions;
 import io.kalamdb.core.model.TableType;
+import io.kalamdb.core.storage.StorageDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +23,14 @@ import java.util.function.Supplier;
 
 /**
  * The catalog views: {@code system.users} (never the password hash), {@code system.namespaces},
- * {@code system.tables}, {@code system.columns}, {@code system.live_queries} (alias {@code system.live}),
+ * {@code system.tables}, {@code system.columns}, {@code system.storages} (credentials masked),
+ * {@code system.live_queries} (alias {@code system.live}),
  * {@code information_schema.tables} and
  * {@code information_schema.columns}. Times are TIMESTAMP (epoch microseconds).
  */
 public final class SystemViews {
+    /** {@code system.storages}; {@code SHOW STORAGES} returns its rows. */
+    public static final TableId STORAGES = new TableId(NamespaceId.SYSTEM, new TableName("storages"));
     /** Index of {@code user_id} in {@code system.live_queries}. */
     private static final int LIVE_QUERIES_OWNER = 5;
 
@@ -36,10 +40,12 @@ public final class SystemViews {
     /**
      * @param catalog namespaces and tables
      * @param users       the user records
+     * @param storages    the storages, in {@code system.storages} order ({@code local} first, then by id)
      * @param liveQueries the rows of {@code system.live_queries} (and its alias {@code system.live}), one per
      *                    subscription, in that view's column order
      */
-    public SystemViews(Catalog catalog, UserRepository users, Supplier<List<Object[]>> liveQueries) {
+    public SystemViews(Catalog catalog, UserRepository users, Supplier<List<StorageDefinition>> storages,
+                       Supplier<List<Object[]>> liveQueries) {
         this.catalog = catalog;
         add(NamespaceId.SYSTEM, "users", cols("user_id TEXT", "username TEXT", "role TEXT", "email TEXT",
                 "auth_type TEXT", "storage_mode TEXT", "storage_id TEXT", "created_at TIMESTAMP",
@@ -84,6 +90,18 @@ public final class SystemViews {
                                 t.id().name().value(), c.name(), c.ordinal(), c.dataType().sqlName(), c.nullable(),
                                 c.primaryKey(), c.defaultValue().sql(), c.comment()});
                         }
+                    }
+                    return rows;
+                });
+        add(NamespaceId.SYSTEM, STORAGES.name().value(), cols("storage_id TEXT", "storage_name TEXT",
+                "description TEXT", "storage_type TEXT", "base_directory TEXT", "credentials TEXT",
+                "shared_tables_template TEXT", "user_tables_template TEXT", "created_at TIMESTAMP",
+                "updated_at TIMESTAMP"), () -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (StorageDefinition s : storages.get()) {
+                        rows.add(new Object[] {s.id().value(), s.id().value(), s.description(), s.type().wireName(),
+                            s.basePath(), s.maskedCredentials(), s.sharedTablesTemplate().text(),
+                            s.userTablesTemplate().text(), micros(s.createdAt()), micros(s.updatedAt())});
                     }
                     return rows;
                 });
