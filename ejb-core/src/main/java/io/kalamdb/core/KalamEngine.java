@@ -6,6 +6,7 @@ import io.kalamdb.core.auth.PasswordHasher;
 import io.kalamdb.core.auth.UserRepository;
 import io.kalamdb.core.auth.UserService;
 import io.kalamdb.core.catalog.Catalog;
+import io.kalamdb.core.cold.ColdStorage;
 import io.kalamdb.core.live.LiveQueryCompiler;
 import io.kalamdb.core.live.LiveQueryLimits;
 import io.kalamdb.core.live.LiveQueryManager;
@@ -20,6 +21,7 @@ import io.kalamdb.core.storage.Storages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Logger;
 import io.kalamdb.core.sql.calcite.KalamRootSchema;
 import io.kalamdb.core.sql.calcite.QueryPlanner;
 import io.kalamdb.core.sql.exec.AlterTableHandler;
@@ -69,8 +71,11 @@ public final class KalamEngine implements AutoCloseable {
     private final TableStores tables;
     private final LiveQueryManager liveQueries;
     private final Storages storages;
+    private final ColdStorage cold;
+    private final EngineConfig config;
 
     private KalamEngine(EngineConfig config, LiveQueryLimits liveLimits) {
+        this.config = config;
         Path storeDir = config.dataDir().resolve("rocksdb");
         this.store = KalamStore.open(storeDir, config.durability());
         this.catalog = new Catalog(store);
@@ -79,7 +84,9 @@ public final class KalamEngine implements AutoCloseable {
         this.seq = new SnowflakeIdGenerator(config.nodeId());
         observeHighestSeq(seq);
         IdFunctions.configure(seq);
-        this.tables = new TableStores(store, seq);
+        this.cold = new ColdStorage(store, storages, System::currentTimeMillis);
+        this.tables = new TableStores(store, seq, System::currentTimeMillis, cold.reader());
+        cold.attach(tables);
         AccessPolicy policy = new AccessPolicy();
         UserRepository userRepository = new UserRepository(store);
         PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
@@ -104,6 +111,11 @@ public final class KalamEngine implements AutoCloseable {
                 new DescribeHandler(catalog, resolver),
                 new UserHandler(users), liveQueries, new SubscribeHandler(resolver, liveQueries),
                 new FlushHandler(catalog, resolver), new StorageHandler(storages, views, policy));
+        int orphans = cold.sweepOrphans(catalog);
+        if (orphans > 0) {
+            Logger.getLogger(KalamEngine.class.getName()).info(() -> "Removed " + orphans
+                    + " segment file(s) no manifest names (a flush was interrupted)");
+        }
     }
 
     /**
@@ -193,6 +205,21 @@ public final class KalamEngine implements AutoCloseable {
     /** @return the storages: definitions, backends and the cold-file directory of each table */
     public Storages storages() {
         return storages;
+    }
+
+    /** @return the cold tier: flushes, manifests, segment read counters */
+    public ColdStorage cold() {
+        return cold;
+    }
+
+    /** @return the underlying store (checkpoints, statistics) */
+    public KalamStore store() {
+        return store;
+    }
+
+    /** @return the configuration the engine was opened with */
+    public EngineConfig config() {
+        return config;
     }
 
     /** @return the catalog (for health and statistics) */

@@ -11,12 +11,12 @@ import java.util.NoSuchElementException;
  * versions, and a copy of the same version in two tiers is returned once. Linear in the number of sources
  * per row, which stays small (the hot store plus a partition's segments).
  */
-final class MergedRows implements ColdReader.CloseableRows {
-    private final List<ColdReader.CloseableRows> sources;
+final class MergedRows implements ColdSegments.CloseableRows {
+    private final List<ColdSegments.CloseableRows> sources;
     private final KeyedRow[] heads;
     private KeyedRow next;
 
-    MergedRows(List<ColdReader.CloseableRows> sources) {
+    MergedRows(List<ColdSegments.CloseableRows> sources) {
         this.sources = List.copyOf(sources);
         this.heads = new KeyedRow[sources.size()];
         for (int i = 0; i < heads.length; i++) {
@@ -43,7 +43,7 @@ final class MergedRows implements ColdReader.CloseableRows {
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (ColdReader.CloseableRows source : sources) {
+        for (ColdSegments.CloseableRows source : sources) {
             try {
                 source.close();
             } catch (RuntimeException e) {

@@ -35,7 +35,7 @@ import java.util.function.LongSupplier;
  * through {@link StatementWrite}.
  *
  * <p><b>Two tiers.</b> USER and SHARED rows live in the hot store until a flush moves them to Parquet
- * segments ({@link ColdReader}). Reads see one table: a point read takes the hot version if there is one,
+ * segments ({@link ColdSegments}). Reads see one table: a point read takes the hot version if there is one,
  * else the newest flushed one; a scan merges the hot rows and every segment by primary key, the highest
  * {@code _seq} winning (a row present in both tiers with the same {@code _seq} — a flush interrupted after
  * its manifest commit — is returned once). STREAM tables are never flushed.
@@ -47,11 +47,11 @@ public final class TableStore {
     private final Partition partition;
     private final TableDefinition definition;
     private final LongSupplier clock;
-    private final ColdReader cold;
+    private final ColdSegments cold;
     private final WriteTracker writes;
 
     TableStore(KalamStore store, TableDefinition definition, Partition partition, LongSupplier clock,
-               ColdReader cold, WriteTracker writes) {
+               ColdSegments cold, WriteTracker writes) {
         this.store = store;
         this.tableId = definition.id();
         this.type = definition.type();
@@ -164,7 +164,7 @@ public final class TableStore {
      * @return rows in key order; close after use
      */
     public RowScan scan(UserId owner, StoreSnapshot snapshot) {
-        List<ColdReader.CloseableRows> sources = new ArrayList<>();
+        List<ColdSegments.CloseableRows> sources = new ArrayList<>();
         sources.add(hotRows(owner, snapshot));
         if (type != TableType.STREAM) {
             sources.addAll(cold.scan(definition, owner, snapshot));
@@ -179,14 +179,14 @@ public final class TableStore {
      * @param snapshot read view, or null for the latest
      * @return rows with their primary-key bytes; close after use
      */
-    public ColdReader.CloseableRows hotRows(UserId owner, StoreSnapshot snapshot) {
+    public ColdSegments.CloseableRows hotRows(UserId owner, StoreSnapshot snapshot) {
         byte[] from = type == TableType.STREAM
                 ? KeyCodec.concat(KeyCodec.userPrefix(requireOwner(owner)), KeyCodec.encodeLong(ttlFloor()))
                 : type.isPerUser() ? KeyCodec.userPrefix(requireOwner(owner)) : null;
         byte[] to = type.isPerUser() ? KeyCodec.userRangeEnd(owner) : null;
         int prefix = type.isPerUser() ? KeyCodec.userPrefix(owner).length : 0;
         RangeScan scan = store.scan(partition, from, to, snapshot);
-        return new ColdReader.CloseableRows() {
+        return new ColdSegments.CloseableRows() {
             @Override
             public boolean hasNext() {
                 return scan.hasNext();
@@ -252,9 +252,9 @@ public final class TableStore {
 
     /** A closeable iterator of decoded rows in primary-key order. */
     public static final class RowScan implements Iterator<StoredRow>, AutoCloseable {
-        private final ColdReader.CloseableRows rows;
+        private final ColdSegments.CloseableRows rows;
 
-        RowScan(ColdReader.CloseableRows rows) {
+        RowScan(ColdSegments.CloseableRows rows) {
             this.rows = Objects.requireNonNull(rows);
         }
 
@@ -277,7 +277,7 @@ public final class TableStore {
         }
     }
 
-    static TableStore open(KalamStore store, TableDefinition def, LongSupplier clock, ColdReader cold,
+    static TableStore open(KalamStore store, TableDefinition def, LongSupplier clock, ColdSegments cold,
                            WriteTracker writes) {
         return new TableStore(store, def, store.partition(partitionName(def.id(), def.type())), clock, cold,
                 writes);

@@ -25,7 +25,7 @@ public final class TableStores {
     private final Striped<Lock> writeLocks = Striped.lock(1024);
     private final ChangeFeed changes = new ChangeFeed();
     private final WriteTracker writeTracker = new WriteTracker();
-    private final ColdReader cold;
+    private final ColdSegments cold;
 
     /**
      * @param store the RocksDB store
@@ -41,7 +41,7 @@ public final class TableStores {
      * @param clock the time STREAM TTLs are measured against, epoch milliseconds (injectable for tests)
      */
     public TableStores(KalamStore store, SnowflakeIdGenerator seq, LongSupplier clock) {
-        this(store, seq, clock, ColdReader.NONE);
+        this(store, seq, clock, ColdSegments.NONE);
     }
 
     /**
@@ -50,7 +50,7 @@ public final class TableStores {
      * @param clock the time STREAM TTLs are measured against, epoch milliseconds (injectable for tests)
      * @param cold  the flushed segments reads also consult
      */
-    public TableStores(KalamStore store, SnowflakeIdGenerator seq, LongSupplier clock, ColdReader cold) {
+    public TableStores(KalamStore store, SnowflakeIdGenerator seq, LongSupplier clock, ColdSegments cold) {
         this.store = store;
         this.seq = seq;
         this.clock = clock;
@@ -62,10 +62,11 @@ public final class TableStores {
         store.createPartition(TableStore.partitionName(def.id(), def.type()));
     }
 
-    /** Drops the table's column family and every row in it. */
+    /** Drops the table's column family and every row in it, then its flushed segments. */
     public void drop(TableDefinition def) {
         open.remove(def.id());
         store.dropPartition(TableStore.partitionName(def.id(), def.type()));
+        cold.drop(def);
     }
 
     /** @return the row access of an existing table at its current definition */

@@ -8,12 +8,13 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The cold tier as {@link TableStore} reads it: the Parquet segments a flush has moved a partition's rows
- * to. Implemented by the flush subsystem; {@link #NONE} for a store without one.
+ * The cold tier as the table stores use it: the Parquet segments a flush has moved a partition's rows to,
+ * read by {@link TableStore} and dropped with their table. Implemented by the flush subsystem;
+ * {@link #NONE} for a store without one.
  */
-public interface ColdReader {
+public interface ColdSegments {
     /** No cold tier: every read is answered by the hot store alone. */
-    ColdReader NONE = new ColdReader() {
+    ColdSegments NONE = new ColdSegments() {
         @Override
         public StoredRow get(TableDefinition table, UserId owner, Object pk) {
             return null;
@@ -22,6 +23,10 @@ public interface ColdReader {
         @Override
         public List<CloseableRows> scan(TableDefinition table, UserId owner, StoreSnapshot snapshot) {
             return List.of();
+        }
+
+        @Override
+        public void drop(TableDefinition table) {
         }
     };
 
@@ -40,6 +45,13 @@ public interface ColdReader {
      * @return one iterator per segment, each in primary-key order, oldest segment first; close each
      */
     List<CloseableRows> scan(TableDefinition table, UserId owner, StoreSnapshot snapshot);
+
+    /**
+     * DROP TABLE: forgets the table's segments and deletes their files.
+     *
+     * @param table the dropped table
+     */
+    void drop(TableDefinition table);
 
     /** Rows of one source in primary-key order, each with its order-preserving key ({@code KeyCodec}). */
     interface CloseableRows extends Iterator<KeyedRow>, AutoCloseable {
