@@ -12,8 +12,8 @@ import java.util.Locale;
  * later WebSocket and jobs — asks it; nothing else decides permissions.
  *
  * <ul>
- * <li>DDL, user management, storages and {@code system.*}: dba and system only (except their own rows of
- * {@code system.live_queries}).</li>
+ * <li>DDL, user management, storages, jobs ({@code KILL JOB}) and {@code system.*}: dba and system only (except
+ * their own rows of {@code system.live_queries}).</li>
  * <li>USER and STREAM tables: every role, in its own partition (the storage layer scopes the rows).</li>
  * <li>SHARED tables by {@code ACCESS_LEVEL}: {@code public} — everyone reads, service+ writes;
  * {@code private} (default) and {@code restricted} — service+; {@code dba} — dba+.</li>
@@ -39,6 +39,11 @@ public final class AccessPolicy {
      */
     public void checkManageStorages(Role role) {
         require(role.atLeast(Role.DBA), "Only dba and system users may see or change storages");
+    }
+
+    /** @throws KalamException PERMISSION_DENIED unless the role may stop jobs ({@code KILL JOB}) */
+    public void checkManageJobs(Role role) {
+        require(role.atLeast(Role.DBA), "Only dba and system users may kill jobs");
     }
 
     /** @throws KalamException PERMISSION_DENIED unless the role may read the table */

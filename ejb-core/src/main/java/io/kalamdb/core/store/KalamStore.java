@@ -41,9 +41,11 @@ public final class KalamStore implements AutoCloseable {
     public static final String SYSTEM_MANIFESTS = "system_manifests";
     /** Storage definitions ({@code system.storages}). */
     public static final String SYSTEM_STORAGES = "system_storages";
+    /** Job records ({@code system.jobs}). */
+    public static final String SYSTEM_JOBS = "system_jobs";
 
     private static final List<String> SYSTEM_FAMILIES = List.of(SYSTEM_META, SYSTEM_NAMESPACES, SYSTEM_TABLES,
-            SYSTEM_USERS, SYSTEM_MANIFESTS, SYSTEM_STORAGES);
+            SYSTEM_USERS, SYSTEM_MANIFESTS, SYSTEM_STORAGES, SYSTEM_JOBS);
 
     static {
         RocksDB.loadLibrary();
