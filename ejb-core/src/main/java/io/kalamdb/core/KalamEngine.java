@@ -7,13 +7,16 @@ import io.kalamdb.core.auth.UserRepository;
 import io.kalamdb.core.auth.UserService;
 import io.kalamdb.core.catalog.Catalog;
 import io.kalamdb.core.cold.ColdStorage;
+import io.kalamdb.core.jobs.JobCleanupJob;
+import io.kalamdb.core.jobs.JobManager;
+import io.kalamdb.core.jobs.JobType;
+import io.kalamdb.core.jobs.UserCleanupJob;
 import io.kalamdb.core.live.LiveQueryCompiler;
 import io.kalamdb.core.live.LiveQueryLimits;
 import io.kalamdb.core.live.LiveQueryManager;
 import io.kalamdb.core.model.NamespaceId;
 import io.kalamdb.core.model.TableDefinition;
 import io.kalamdb.core.model.Role;
-import io.kalamdb.core.model.TableType;
 import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.sql.SqlEngine;
 import io.kalamdb.core.sql.SqlSession;
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
+import java.util.function.LongSupplier;
 import io.kalamdb.core.sql.calcite.KalamRootSchema;
 import io.kalamdb.core.sql.calcite.QueryPlanner;
 import io.kalamdb.core.sql.exec.AlterTableHandler;
@@ -31,6 +35,7 @@ import io.kalamdb.core.sql.exec.ExpressionFallback;
 import io.kalamdb.core.sql.exec.FlushHandler;
 import io.kalamdb.core.sql.exec.ExpressionEvaluator;
 import io.kalamdb.core.sql.exec.InsertHandler;
+import io.kalamdb.core.sql.exec.JobHandler;
 import io.kalamdb.core.sql.exec.NamespaceHandler;
 import io.kalamdb.core.sql.exec.PointLookup;
 import io.kalamdb.core.sql.exec.QueryHandler;
@@ -51,6 +56,7 @@ import io.kalamdb.core.store.RowCodec;
 import io.kalamdb.core.store.SnowflakeIdGenerator;
 import io.kalamdb.core.system.SystemViews;
 import io.kalamdb.core.table.ChangeFeed;
+import io.kalamdb.core.table.StreamEvictionJob;
 import io.kalamdb.core.table.TableStore;
 import io.kalamdb.core.table.TableStores;
 
@@ -58,6 +64,10 @@ import io.kalamdb.core.table.TableStores;
  * One KalamDB server's engine: opens the store, loads the catalog, storages and users, creates the
  * {@code default} namespace, the {@code local} storage and {@code root} on first start, and wires the SQL engine and authentication. Plain Java — the web layer owns its lifecycle and
  * closes it on shutdown. Thread-safe.
+ *
+ * <p>Jobs: the engine registers the work of {@code stream-eviction}, {@code job-cleanup} and
+ * {@code user-cleanup}, and recovers jobs a stopped server left behind, but runs none until its owner starts a
+ * launcher ({@code jobs().start(…)}); until then submitted jobs wait as {@code new}.
  */
 public final class KalamEngine implements AutoCloseable {
     static final byte[] SEQ_HIGH_WATER = "seq_high_water".getBytes(StandardCharsets.UTF_8);
@@ -73,8 +83,10 @@ public final class KalamEngine implements AutoCloseable {
     private final Storages storages;
     private final ColdStorage cold;
     private final EngineConfig config;
+    private final JobManager jobs;
+    private final StreamEvictionJob streamEviction;
 
-    private KalamEngine(EngineConfig config, LiveQueryLimits liveLimits) {
+    private KalamEngine(EngineConfig config, LiveQueryLimits liveLimits, LongSupplier clock) {
         this.config = config;
         Path storeDir = config.dataDir().resolve("rocksdb");
         this.store = KalamStore.open(storeDir, config.durability());
@@ -85,16 +97,23 @@ public final class KalamEngine implements AutoCloseable {
         observeHighestSeq(seq);
         IdFunctions.configure(seq);
         this.cold = new ColdStorage(store, storages, System::currentTimeMillis);
-        this.tables = new TableStores(store, seq, System::currentTimeMillis, cold.reader());
+        this.tables = new TableStores(store, seq, clock, cold.reader());
         cold.attach(tables);
         AccessPolicy policy = new AccessPolicy();
         UserRepository userRepository = new UserRepository(store);
         PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
-        this.users = new UserService(userRepository, hasher, policy);
+        this.users = new UserService(userRepository, hasher, policy, clock);
         users.bootstrapRoot(config.rootPassword());
         this.auth = new AuthService(store, userRepository, hasher, config.accessTtl(), config.refreshTtl());
+        this.jobs = new JobManager(store, seq, policy, config.nodeId(), clock);
+        jobs.recoverAfterRestart();
+        this.streamEviction = new StreamEvictionJob(catalog, tables, clock);
+        jobs.register(JobType.STREAM_EVICTION, streamEviction);
+        jobs.register(JobType.JOB_CLEANUP, new JobCleanupJob(jobs, clock));
+        jobs.register(JobType.USER_CLEANUP, new UserCleanupJob(users, clock));
 
-        SystemViews views = new SystemViews(catalog, userRepository, storages::list, this::liveQueryRows);
+        SystemViews views = new SystemViews(catalog, userRepository, storages::list, this::liveQueryRows,
+                jobs::list);
         QueryPlanner planner = new QueryPlanner(catalog, new KalamRootSchema(catalog, tables, views, policy));
         this.liveQueries = new LiveQueryManager(new LiveQueryCompiler(planner, policy, catalog), tables, store,
                 liveLimits, Integer.toString(config.nodeId()));
@@ -110,7 +129,8 @@ public final class KalamEngine implements AutoCloseable {
                 new AlterTableHandler(catalog, resolver, policy, evaluator, tables),
                 new DescribeHandler(catalog, resolver),
                 new UserHandler(users), liveQueries, new SubscribeHandler(resolver, liveQueries),
-                new FlushHandler(catalog, resolver), new StorageHandler(storages, views, policy));
+                new FlushHandler(catalog, resolver), new StorageHandler(storages, views, policy),
+                new JobHandler(jobs));
         int orphans = cold.sweepOrphans(catalog);
         if (orphans > 0) {
             Logger.getLogger(KalamEngine.class.getName()).info(() -> "Removed " + orphans
@@ -124,7 +144,7 @@ public final class KalamEngine implements AutoCloseable {
      * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened
      */
     public static KalamEngine open(EngineConfig config) {
-        return new KalamEngine(config, LiveQueryLimits.defaults());
+        return new KalamEngine(config, LiveQueryLimits.defaults(), System::currentTimeMillis);
     }
 
     /**
@@ -133,7 +153,19 @@ public final class KalamEngine implements AutoCloseable {
      * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened
      */
     public static KalamEngine open(EngineConfig config, LiveQueryLimits liveLimits) {
-        return new KalamEngine(config, liveLimits);
+        return new KalamEngine(config, liveLimits, System::currentTimeMillis);
+    }
+
+    /**
+     * Opens (or creates) the engine's data under {@code config.dataDir()}, on a given clock: for tests and tools
+     * that control time.
+     *
+     * @param clock the time STREAM TTLs, user and job timestamps, and job retention periods are measured against,
+     *              epoch milliseconds ({@code _seq} values, tokens and catalog times still use the system clock)
+     * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened
+     */
+    public static KalamEngine open(EngineConfig config, LiveQueryLimits liveLimits, LongSupplier clock) {
+        return new KalamEngine(config, liveLimits, clock);
     }
 
     /**
@@ -172,19 +204,19 @@ public final class KalamEngine implements AutoCloseable {
 
     /**
      * Deletes the expired events of every STREAM table (TTL_SECONDS before {@code nowMillis}); reads never
-     * return expired events anyway, so this only reclaims space. Called on a schedule by the server.
+     * return expired events anyway, so this only reclaims space. The server does it in scheduled
+     * {@code stream-eviction} jobs.
      *
      * @param nowMillis the current time, epoch milliseconds
      * @return the number of events deleted
      */
     public int evictExpiredStreamRows(long nowMillis) {
-        int deleted = 0;
-        for (TableDefinition def : catalog.allTables()) {
-            if (def.type() == TableType.STREAM) {
-                deleted += tables.evictExpired(def, nowMillis);
-            }
-        }
-        return deleted;
+        return streamEviction.evictAll(nowMillis);
+    }
+
+    /** @return the jobs: submit, run, kill, list ({@code system.jobs}) */
+    public JobManager jobs() {
+        return jobs;
     }
 
     /** @return the committed-change stream (live queries subscribe to it) */

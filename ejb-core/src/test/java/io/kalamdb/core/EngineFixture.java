@@ -3,6 +3,8 @@ package io.kalamdb.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.kalamdb.core.jobs.InlineJobLauncher;
+import io.kalamdb.core.live.LiveQueryLimits;
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.NamespaceId;
@@ -16,21 +18,37 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 
-/** A real engine on a temp-dir RocksDB for tests, with helpers that read like the SQL reference. */
+/**
+ * A real engine on a temp-dir RocksDB for tests, with helpers that read like the SQL reference. Jobs run inline:
+ * a submitted job has run when {@code submit} returns.
+ */
 public final class EngineFixture implements AutoCloseable {
     private final Path dir;
+    private final LongSupplier clock;
     private KalamEngine engine;
 
     /** Opens an engine in {@code dir} (bcrypt cost 4 to keep tests fast). */
     public EngineFixture(Path dir) {
+        this(dir, System::currentTimeMillis);
+    }
+
+    /**
+     * Opens an engine in {@code dir} on a clock of the test's (STREAM TTLs, job times).
+     *
+     * @param clock current time, epoch milliseconds
+     */
+    public EngineFixture(Path dir, LongSupplier clock) {
         this.dir = dir;
+        this.clock = clock;
         open();
     }
 
     private void open() {
         engine = KalamEngine.open(new EngineConfig(dir, Durability.RELAXED, 1, null, 4, Duration.ofHours(1),
-                Duration.ofDays(1)));
+                Duration.ofDays(1)), LiveQueryLimits.defaults(), clock);
+        engine.jobs().start(new InlineJobLauncher(engine.jobs()));
     }
 
     /** Closes and reopens the engine on the same data (a restart). */

@@ -10,6 +10,7 @@ import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.store.KalamStore;
 import io.kalamdb.core.store.Partition;
 import io.kalamdb.core.store.RangeScan;
+import io.kalamdb.core.store.StoreBatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,6 +58,27 @@ public final class UserRepository {
     public synchronized void save(UserRecord user) {
         store.commit(store.newBatch().put(users, user.id().value().getBytes(StandardCharsets.UTF_8), encode(user)));
         cache.put(user.id(), user);
+    }
+
+    /**
+     * Removes for good, in one atomic batch, every user soft-deleted before {@code epochMillis}. Serialised with
+     * {@link #save}, so a user restored meanwhile is kept.
+     *
+     * @param epochMillis the cut-off, epoch milliseconds
+     * @return the ids of the removed users
+     */
+    public synchronized List<UserId> removeDeletedBefore(long epochMillis) {
+        List<UserId> removed = new ArrayList<>();
+        StoreBatch batch = store.newBatch();
+        for (UserRecord u : cache.values()) {
+            if (u.deletedAt() != null && u.deletedAt() < epochMillis) {
+                batch.delete(users, u.id().value().getBytes(StandardCharsets.UTF_8));
+                removed.add(u.id());
+            }
+        }
+        store.commit(batch);
+        removed.forEach(cache::remove);
+        return removed;
     }
 
     private static byte[] encode(UserRecord u) {

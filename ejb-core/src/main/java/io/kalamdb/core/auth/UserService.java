@@ -4,7 +4,9 @@ import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.Role;
 import io.kalamdb.core.model.UserId;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * User lifecycle: create (or restore a soft-deleted user), change password / role / e-mail, soft delete.
@@ -15,12 +17,18 @@ public final class UserService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final AccessPolicy policy;
+    private final LongSupplier clock;
 
-    /** Creates the service. */
-    public UserService(UserRepository users, PasswordHasher hasher, AccessPolicy policy) {
+    /**
+     * Creates the service.
+     *
+     * @param clock current time, epoch milliseconds (created, updated and deleted times)
+     */
+    public UserService(UserRepository users, PasswordHasher hasher, AccessPolicy policy, LongSupplier clock) {
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
+        this.clock = clock;
     }
 
     /**
@@ -30,7 +38,7 @@ public final class UserService {
      * @param rootPassword the configured root password, or null to leave root as it is
      */
     public void bootstrapRoot(String rootPassword) {
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         UserRecord root = users.find(UserId.ROOT).orElse(null);
         if (root == null) {
             root = new UserRecord(UserId.ROOT, null, Role.SYSTEM, null, now, now, null, null);
@@ -63,7 +71,7 @@ public final class UserService {
         if (r == Role.SYSTEM) {
             throw new KalamException(ErrorCode.PERMISSION_DENIED, "The system role cannot be granted");
         }
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         Optional<UserRecord> existing = users.find(id);
         if (existing.isPresent() && existing.get().active()) {
             if (ifNotExists) {
@@ -87,7 +95,7 @@ public final class UserService {
             policy.checkManageUsers(callerRole);
         }
         UserRecord u = require(id);
-        users.save(u.withPasswordHash(hasher.hash(password.toCharArray()), System.currentTimeMillis()));
+        users.save(u.withPasswordHash(hasher.hash(password.toCharArray()), clock.getAsLong()));
     }
 
     /** @throws KalamException NOT_FOUND, PERMISSION_DENIED (also for granting system or changing root) */
@@ -96,7 +104,7 @@ public final class UserService {
         if (role == Role.SYSTEM || id.equals(UserId.ROOT)) {
             throw new KalamException(ErrorCode.PERMISSION_DENIED, "The system role cannot be granted or removed");
         }
-        users.save(require(id).withRole(role, System.currentTimeMillis()));
+        users.save(require(id).withRole(role, clock.getAsLong()));
     }
 
     /** Changes a user's e-mail: their own, or anyone's for dba and system. */
@@ -104,7 +112,7 @@ public final class UserService {
         if (!caller.equals(id)) {
             policy.checkManageUsers(callerRole);
         }
-        users.save(require(id).withEmail(email, System.currentTimeMillis()));
+        users.save(require(id).withEmail(email, clock.getAsLong()));
     }
 
     /**
@@ -126,8 +134,21 @@ public final class UserService {
             }
             throw new KalamException(ErrorCode.NOT_FOUND, "User '" + id + "' does not exist");
         }
-        users.save(u.get().deleted(System.currentTimeMillis()));
+        users.save(u.get().deleted(clock.getAsLong()));
         return true;
+    }
+
+    /**
+     * Purges users soft-deleted before {@code epochMillis}: their records are removed for good, so they vanish
+     * from {@code system.users}, and a later CREATE USER of the same name makes a new user instead of restoring
+     * the old one. Their rows in USER and STREAM tables are left where they are (partitioned by user id) — a new
+     * user of the same name sees them, as a restored user does.
+     *
+     * @param epochMillis the cut-off, epoch milliseconds
+     * @return the ids of the purged users
+     */
+    public List<UserId> purgeDeletedBefore(long epochMillis) {
+        return users.removeDeletedBefore(epochMillis);
     }
 
     private UserRecord require(UserId id) {

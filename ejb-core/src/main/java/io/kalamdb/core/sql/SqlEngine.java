@@ -8,6 +8,7 @@ import io.kalamdb.core.sql.exec.DeleteHandler;
 import io.kalamdb.core.sql.exec.DescribeHandler;
 import io.kalamdb.core.sql.exec.FlushHandler;
 import io.kalamdb.core.sql.exec.InsertHandler;
+import io.kalamdb.core.sql.exec.JobHandler;
 import io.kalamdb.core.sql.exec.NamespaceHandler;
 import io.kalamdb.core.sql.exec.PointLookup;
 import io.kalamdb.core.sql.exec.QueryHandler;
@@ -33,6 +34,7 @@ import io.kalamdb.core.sql.parser.ast.SqlDropStorage;
 import io.kalamdb.core.sql.parser.ast.SqlDropUser;
 import io.kalamdb.core.sql.parser.ast.SqlFlushTable;
 import io.kalamdb.core.sql.parser.ast.SqlInsertReturning;
+import io.kalamdb.core.sql.parser.ast.SqlKillJob;
 import io.kalamdb.core.sql.parser.ast.SqlKillLiveQuery;
 import io.kalamdb.core.sql.parser.ast.SqlShowNamespaces;
 import io.kalamdb.core.sql.parser.ast.SqlShowStorages;
@@ -70,6 +72,7 @@ public final class SqlEngine {
     private final SubscribeHandler subscriptions;
     private final FlushHandler flushes;
     private final StorageHandler storages;
+    private final JobHandler jobs;
     private final InsertParseCache parseCache = new InsertParseCache();
 
     /** Wires the statement handlers; built by {@code KalamEngine}. */
@@ -77,10 +80,11 @@ public final class SqlEngine {
                      UpdateHandler updates, DeleteHandler deletes, NamespaceHandler namespaces,
                      TableDdlHandler tableDdl, AlterTableHandler alterTable, DescribeHandler describe,
                      UserHandler users, LiveQueryControl liveQueries, SubscribeHandler subscriptions,
-                     FlushHandler flushes, StorageHandler storages) {
+                     FlushHandler flushes, StorageHandler storages, JobHandler jobs) {
         this.subscriptions = subscriptions;
         this.flushes = flushes;
         this.storages = storages;
+        this.jobs = jobs;
         this.planner = planner;
         this.queries = queries;
         this.pointLookup = pointLookup;
@@ -189,6 +193,8 @@ public final class SqlEngine {
         } else if (node instanceof SqlKillLiveQuery k) {
             liveQueries.kill(ctx.session().user(), ctx.session().role(), k.getLiveId());
             return StatementResult.message("Killed live query " + k.getLiveId(), 1, ctx.session().user());
+        } else if (node instanceof SqlKillJob k) {
+            return jobs.kill(k, ctx);
         } else if (node instanceof SqlClearCache) {
             long plans = planner.cachedPlans();
             planner.clear();

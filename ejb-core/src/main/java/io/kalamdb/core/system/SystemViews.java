@@ -1,9 +1,12 @@
 package io.kalamdb.core.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kalamdb.core.auth.UserRecord;
 import io.kalamdb.core.auth.UserRepository;
 import io.kalamdb.core.catalog.Catalog;
 import io.kalamdb.core.catalog.NamespaceRecord;
+import io.kalamdb.core.jobs.JobRecord;
 import io.kalamdb.core.model.ColumnDefault;
 import io.kalamdb.core.model.ColumnDefinition;
 import io.kalamdb.core.model.KalamDataType;
@@ -24,13 +27,14 @@ import java.util.function.Supplier;
 /**
  * The catalog views: {@code system.users} (never the password hash), {@code system.namespaces},
  * {@code system.tables}, {@code system.columns}, {@code system.storages} (credentials masked),
- * {@code system.live_queries} (alias {@code system.live}),
+ * {@code system.live_queries} (alias {@code system.live}), {@code system.jobs},
  * {@code information_schema.tables} and
  * {@code information_schema.columns}. Times are TIMESTAMP (epoch microseconds).
  */
 public final class SystemViews {
     /** {@code system.storages}; {@code SHOW STORAGES} returns its rows. */
     public static final TableId STORAGES = new TableId(NamespaceId.SYSTEM, new TableName("storages"));
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** Index of {@code user_id} in {@code system.live_queries}. */
     private static final int LIVE_QUERIES_OWNER = 5;
 
@@ -43,9 +47,10 @@ public final class SystemViews {
      * @param storages    the storages, in {@code system.storages} order ({@code local} first, then by id)
      * @param liveQueries the rows of {@code system.live_queries} (and its alias {@code system.live}), one per
      *                    subscription, in that view's column order
+     * @param jobs        the recorded jobs ({@code system.jobs}), oldest first
      */
     public SystemViews(Catalog catalog, UserRepository users, Supplier<List<StorageDefinition>> storages,
-                       Supplier<List<Object[]>> liveQueries) {
+                       Supplier<List<Object[]>> liveQueries, Supplier<List<JobRecord>> jobs) {
         this.catalog = catalog;
         add(NamespaceId.SYSTEM, "users", cols("user_id TEXT", "username TEXT", "role TEXT", "email TEXT",
                 "auth_type TEXT", "storage_mode TEXT", "storage_id TEXT", "created_at TIMESTAMP",
@@ -110,6 +115,20 @@ public final class SystemViews {
                 "created_at TIMESTAMP", "last_update TIMESTAMP", "changes BIGINT", "node_id TEXT");
         add(NamespaceId.SYSTEM, "live_queries", live, liveQueries, LIVE_QUERIES_OWNER);
         add(NamespaceId.SYSTEM, "live", live, liveQueries, LIVE_QUERIES_OWNER);
+        add(NamespaceId.SYSTEM, "jobs", cols("job_id TEXT", "job_type TEXT", "status TEXT", "namespace_id TEXT",
+                "table_name TEXT", "parameters TEXT", "message TEXT", "exception_trace TEXT", "progress DOUBLE",
+                "created_at TIMESTAMP", "started_at TIMESTAMP", "finished_at TIMESTAMP", "node_id TEXT",
+                "memory_used BIGINT", "cpu_used BIGINT"), () -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (JobRecord j : jobs.get()) {
+                        rows.add(new Object[] {j.id().value(), j.type().wireName(), j.status().wireName(),
+                            j.table() == null ? null : j.table().namespace().value(),
+                            j.table() == null ? null : j.table().name().value(), json(j.parameters()), j.message(),
+                            j.exceptionTrace(), j.progress(), micros(j.createdAt()), micros(j.startedAt()),
+                            micros(j.finishedAt()), j.nodeId(), j.memoryUsed(), j.cpuUsed()});
+                    }
+                    return rows;
+                });
         add(NamespaceId.INFORMATION_SCHEMA, "tables", cols("table_catalog TEXT", "table_schema TEXT",
                 "table_name TEXT", "table_type TEXT"), () -> {
                     List<Object[]> rows = new ArrayList<>();
@@ -169,6 +188,13 @@ public final class SystemViews {
                     true, false, ColumnDefault.NONE, null));
         }
         return out;
+    }
+
+    /** @return a JSON object of string values, e.g. {@code {"retention_days":"30"}} */
+    private static String json(Map<String, String> values) {
+        ObjectNode object = JSON.createObjectNode();
+        values.forEach(object::put);
+        return object.toString();
     }
 
     private static Long micros(Long millis) {
