@@ -1,12 +1,21 @@
 package io.kalamdb.core.runtime;
 
 import io.kalamdb.core.KalamEngine;
+import io.kalamdb.core.jobs.JobCleanupJob;
+import io.kalamdb.core.jobs.JobLauncher;
+import io.kalamdb.core.jobs.JobType;
+import io.kalamdb.core.jobs.UserCleanupJob;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -15,46 +24,62 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Owns the server's one {@link KalamEngine}: opens it when the application starts (so the first request
- * does not pay for it and a bad data directory fails the start-up), schedules STREAM TTL eviction on the
- * container's executor ({@code kalamdb.stream.eviction.interval.seconds}, default 60) and closes the engine on
- * shutdown, which releases the RocksDB lock for the next start.
+ * does not pay for it and a bad data directory fails the start-up), starts its jobs on the container's
+ * {@link JobLauncher} (Jakarta Batch, from the batch-jobs jar), schedules the housekeeping jobs on the container's
+ * executor ({@link JobSchedule}: {@code stream-eviction} every minute, {@code job-cleanup} and
+ * {@code user-cleanup} hourly by default) and closes the engine on shutdown, which releases the RocksDB lock for
+ * the next start.
  */
 @ApplicationScoped
 public class EngineHolder {
     private static final Logger LOG = Logger.getLogger(EngineHolder.class.getName());
 
     private KalamEngine engine;
-    private ScheduledFuture<?> eviction;
+    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    /** Opens the engine at application start-up. */
+    @Inject
+    JobLauncher launcher;
+
+    /** Opens the engine at application start-up and schedules the housekeeping jobs. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         long start = System.nanoTime();
         engine().warmUp();
         LOG.info(() -> "KalamDB SQL planner warmed up in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-        if (eviction == null) {
-            long every = ConfigProvider.getConfig().getOptionalValue("kalamdb.stream.eviction.interval.seconds",
-                    Long.class).orElse(60L);
-            eviction = scheduler.scheduleWithFixedDelay(this::evictExpiredStreamRows, every, every, TimeUnit.SECONDS);
+        synchronized (this) {
+            if (schedules.isEmpty()) {
+                JobSchedule every = ServerSettings.jobSchedule(ConfigProvider.getConfig());
+                schedule(JobType.STREAM_EVICTION, Map.of(), every.streamEviction());
+                schedule(JobType.JOB_CLEANUP, Map.of(JobCleanupJob.RETENTION_DAYS,
+                        Long.toString(every.jobRetentionDays())), every.jobCleanup());
+                schedule(JobType.USER_CLEANUP, Map.of(UserCleanupJob.GRACE_DAYS,
+                        Long.toString(every.userGraceDays())), every.userCleanup());
+            }
         }
     }
 
-    /** The scheduled STREAM TTL eviction; failures are logged and the next run tries again. */
-    private void evictExpiredStreamRows() {
+    private void schedule(JobType type, Map<String, String> parameters, Duration every) {
+        long millis = every.toMillis();
+        schedules.add(scheduler.scheduleWithFixedDelay(() -> submit(type, parameters), millis, millis,
+                TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * One scheduled submission. The type's wire name is the idempotency key, so while the previous run is still
+     * queued or running no second one is created. Failures are logged and the next interval tries again.
+     */
+    private void submit(JobType type, Map<String, String> parameters) {
         try {
-            int deleted = engine().evictExpiredStreamRows(System.currentTimeMillis());
-            if (deleted > 0) {
-                LOG.fine(() -> "Evicted " + deleted + " expired STREAM event(s)");
-            }
+            engine().jobs().submit(type, null, parameters, type.wireName());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "STREAM eviction failed", e);
+            LOG.log(Level.WARNING, "Could not submit the scheduled " + type.wireName() + " job", e);
         }
     }
 
     /**
-     * @return the open engine, opening it on first use
+     * @return the open engine, opening it (and starting its jobs) on first use
      * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened
      */
     public synchronized KalamEngine engine() {
@@ -63,6 +88,7 @@ public class EngineHolder {
             var config = ServerSettings.engineConfig(settings);
             long start = System.nanoTime();
             engine = KalamEngine.open(config, ServerSettings.liveQueryLimits(settings));
+            engine.jobs().start(launcher);
             LOG.info(() -> "KalamDB engine open: data " + config.dataDir() + ", durability " + config.durability()
                     + ", " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
@@ -74,12 +100,11 @@ public class EngineHolder {
         return engine != null;
     }
 
-    /** Closes the engine. */
+    /** Stops the schedules and closes the engine. */
     @PreDestroy
     synchronized void close() {
-        if (eviction != null) {
-            eviction.cancel(false);
-        }
+        schedules.forEach(s -> s.cancel(false));
+        schedules.clear();
         if (engine != null) {
             engine.close();
             engine = null;

@@ -1,6 +1,8 @@
 package io.kalamdb.core.runtime;
 
 import io.kalamdb.core.EngineConfig;
+import io.kalamdb.core.jobs.JobCleanupJob;
+import io.kalamdb.core.jobs.UserCleanupJob;
 import io.kalamdb.core.live.LiveQueryLimits;
 import io.kalamdb.core.store.Durability;
 import java.nio.file.Path;
@@ -26,6 +28,11 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>kalamdb.http.max.body.bytes</td><td>10485760</td></tr>
  * <tr><td>kalamdb.live.max.subscriptions.per.connection</td><td>100 (the protocol's maximum)</td></tr>
  * <tr><td>kalamdb.live.max.subscriptions.per.user</td><td>10</td></tr>
+ * <tr><td>kalamdb.stream.eviction.interval.seconds</td><td>60</td></tr>
+ * <tr><td>kalamdb.jobs.cleanup.interval.seconds</td><td>3600</td></tr>
+ * <tr><td>kalamdb.jobs.retention.days</td><td>30</td></tr>
+ * <tr><td>kalamdb.users.cleanup.interval.seconds</td><td>3600</td></tr>
+ * <tr><td>kalamdb.users.deleted.grace.days</td><td>7</td></tr>
  * </table>
  */
 public final class ServerSettings {
@@ -61,6 +68,24 @@ public final class ServerSettings {
                 config.getOptionalValue("kalamdb.live.max.subscriptions.per.connection", Integer.class)
                         .orElse(d.perConnection()),
                 config.getOptionalValue("kalamdb.live.max.subscriptions.per.user", Integer.class).orElse(d.perUser()));
+    }
+
+    /**
+     * @return the intervals of the scheduled jobs and their retention periods
+     * @throws IllegalArgumentException if an interval is not positive or a number of days is negative
+     */
+    public static JobSchedule jobSchedule(Config config) {
+        return new JobSchedule(seconds(config, "kalamdb.stream.eviction.interval.seconds", 60),
+                seconds(config, "kalamdb.jobs.cleanup.interval.seconds", 3600),
+                config.getOptionalValue("kalamdb.jobs.retention.days", Long.class)
+                        .orElse(JobCleanupJob.DEFAULT_RETENTION_DAYS),
+                seconds(config, "kalamdb.users.cleanup.interval.seconds", 3600),
+                config.getOptionalValue("kalamdb.users.deleted.grace.days", Long.class)
+                        .orElse(UserCleanupJob.DEFAULT_GRACE_DAYS));
+    }
+
+    private static Duration seconds(Config config, String key, long defaultSeconds) {
+        return Duration.ofSeconds(config.getOptionalValue(key, Long.class).orElse(defaultSeconds));
     }
 
     /** @return the largest accepted HTTP request body, in bytes */
