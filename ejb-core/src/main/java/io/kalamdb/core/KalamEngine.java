@@ -7,8 +7,12 @@ import io.kalamdb.core.auth.UserRepository;
 import io.kalamdb.core.auth.UserService;
 import io.kalamdb.core.catalog.Catalog;
 import io.kalamdb.core.cold.ColdStorage;
+import io.kalamdb.core.cold.FlushPolicy;
+import io.kalamdb.core.cold.FlushTableJob;
+import io.kalamdb.core.cold.FlushTriggers;
 import io.kalamdb.core.jobs.JobCleanupJob;
 import io.kalamdb.core.jobs.JobManager;
+import io.kalamdb.core.jobs.JobRecord;
 import io.kalamdb.core.jobs.JobType;
 import io.kalamdb.core.jobs.UserCleanupJob;
 import io.kalamdb.core.live.LiveQueryCompiler;
@@ -82,6 +86,7 @@ public final class KalamEngine implements AutoCloseable {
     private final LiveQueryManager liveQueries;
     private final Storages storages;
     private final ColdStorage cold;
+    private final FlushTriggers flushTriggers;
     private final EngineConfig config;
     private final JobManager jobs;
     private final StreamEvictionJob streamEviction;
@@ -96,7 +101,7 @@ public final class KalamEngine implements AutoCloseable {
         this.seq = new SnowflakeIdGenerator(config.nodeId());
         observeHighestSeq(seq);
         IdFunctions.configure(seq);
-        this.cold = new ColdStorage(store, storages, System::currentTimeMillis);
+        this.cold = new ColdStorage(store, storages, clock);
         this.tables = new TableStores(store, seq, clock, cold.reader());
         cold.attach(tables);
         AccessPolicy policy = new AccessPolicy();
@@ -111,6 +116,8 @@ public final class KalamEngine implements AutoCloseable {
         jobs.register(JobType.STREAM_EVICTION, streamEviction);
         jobs.register(JobType.JOB_CLEANUP, new JobCleanupJob(jobs, clock));
         jobs.register(JobType.USER_CLEANUP, new UserCleanupJob(users, clock));
+        this.flushTriggers = new FlushTriggers(catalog, tables.changes(), clock);
+        jobs.register(JobType.FLUSH_TABLE, new FlushTableJob(catalog, cold.flusher(), flushTriggers));
 
         SystemViews views = new SystemViews(catalog, userRepository, storages::list, this::liveQueryRows,
                 jobs::list);
@@ -129,7 +136,7 @@ public final class KalamEngine implements AutoCloseable {
                 new AlterTableHandler(catalog, resolver, policy, evaluator, tables),
                 new DescribeHandler(catalog, resolver),
                 new UserHandler(users), liveQueries, new SubscribeHandler(resolver, liveQueries),
-                new FlushHandler(catalog, resolver), new StorageHandler(storages, views, policy),
+                new FlushHandler(catalog, resolver, policy, jobs), new StorageHandler(storages, views, policy),
                 new JobHandler(jobs));
         int orphans = cold.sweepOrphans(catalog);
         if (orphans > 0) {
@@ -239,6 +246,17 @@ public final class KalamEngine implements AutoCloseable {
         return storages;
     }
 
+    /**
+     * Submits a {@code flush-table} job for every table whose FLUSH_POLICY has come due (rows written or
+     * time since its last flush); a table whose flush is still queued or running is not submitted twice.
+     *
+     * @param defaults the server's policy for what a table's FLUSH_POLICY leaves out
+     * @return the jobs submitted (or already running) for the due tables
+     */
+    public List<JobRecord> submitDueFlushes(FlushPolicy defaults) {
+        return flushTriggers.due(defaults).stream().map(t -> FlushHandler.submit(jobs, t.id())).toList();
+    }
+
     /** @return the cold tier: flushes, manifests, segment read counters */
     public ColdStorage cold() {
         return cold;
@@ -288,6 +306,7 @@ public final class KalamEngine implements AutoCloseable {
     @Override
     public void close() {
         liveQueries.close();
+        flushTriggers.close();
         store.commit(store.newBatch().put(store.partition(KalamStore.SYSTEM_META), SEQ_HIGH_WATER,
                 KeyCodec.encodeLong(seq.nextId())));
         store.close();

@@ -1,8 +1,10 @@
 package io.kalamdb.core.runtime;
 
 import io.kalamdb.core.KalamEngine;
+import io.kalamdb.core.cold.FlushPolicy;
 import io.kalamdb.core.jobs.JobCleanupJob;
 import io.kalamdb.core.jobs.JobLauncher;
+import io.kalamdb.core.jobs.JobStatus;
 import io.kalamdb.core.jobs.JobType;
 import io.kalamdb.core.jobs.UserCleanupJob;
 import jakarta.annotation.PreDestroy;
@@ -35,6 +37,9 @@ public class EngineHolder {
     private static final Logger LOG = Logger.getLogger(EngineHolder.class.getName());
 
     private KalamEngine engine;
+    /** The longest a shutdown waits for running flushes. */
+    static final long FLUSH_DRAIN_SECONDS = 30;
+
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
 
     @Resource
@@ -56,6 +61,10 @@ public class EngineHolder {
                         Long.toString(every.jobRetentionDays())), every.jobCleanup());
                 schedule(JobType.USER_CLEANUP, Map.of(UserCleanupJob.GRACE_DAYS,
                         Long.toString(every.userGraceDays())), every.userCleanup());
+                FlushPolicy flushDefaults = ServerSettings.flushDefaults(ConfigProvider.getConfig());
+                long check = ServerSettings.flushCheckInterval(ConfigProvider.getConfig()).toMillis();
+                schedules.add(scheduler.scheduleWithFixedDelay(() -> submitDueFlushes(flushDefaults), check, check,
+                        TimeUnit.MILLISECONDS));
             }
         }
     }
@@ -78,6 +87,15 @@ public class EngineHolder {
         }
     }
 
+    /** One check of the flush triggers; failures are logged and the next check tries again. */
+    private void submitDueFlushes(FlushPolicy defaults) {
+        try {
+            engine().submitDueFlushes(defaults);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not submit due flushes", e);
+        }
+    }
+
     /**
      * @return the open engine, opening it (and starting its jobs) on first use
      * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened
@@ -95,17 +113,35 @@ public class EngineHolder {
         return engine;
     }
 
+    private void awaitRunningFlushes() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FLUSH_DRAIN_SECONDS);
+        while (System.nanoTime() < deadline && engine.jobs().list().stream()
+                .anyMatch(j -> j.type() == JobType.FLUSH_TABLE && j.status() == JobStatus.RUNNING)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** @return true once the engine is open */
     public synchronized boolean isOpen() {
         return engine != null;
     }
 
-    /** Stops the schedules and closes the engine. */
+    /**
+     * Stops the schedules, lets running flushes finish (at most {@value #FLUSH_DRAIN_SECONDS} s; a flush cut
+     * short by the stop loses nothing — its rows stay hot and its file is swept at the next start), then closes
+     * the engine.
+     */
     @PreDestroy
     synchronized void close() {
         schedules.forEach(s -> s.cancel(false));
         schedules.clear();
         if (engine != null) {
+            awaitRunningFlushes();
             engine.close();
             engine = null;
         }

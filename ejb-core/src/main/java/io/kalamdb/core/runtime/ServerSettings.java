@@ -1,5 +1,6 @@
 package io.kalamdb.core.runtime;
 
+import io.kalamdb.core.cold.FlushPolicy;
 import io.kalamdb.core.EngineConfig;
 import io.kalamdb.core.jobs.JobCleanupJob;
 import io.kalamdb.core.jobs.UserCleanupJob;
@@ -82,6 +83,22 @@ public final class ServerSettings {
                 seconds(config, "kalamdb.users.cleanup.interval.seconds", 3600),
                 config.getOptionalValue("kalamdb.users.deleted.grace.days", Long.class)
                         .orElse(UserCleanupJob.DEFAULT_GRACE_DAYS));
+    }
+
+    /**
+     * @return the flush policy of tables whose FLUSH_POLICY leaves a part out:
+     *         {@code kalamdb.flush.default.rows} (10,000) and {@code kalamdb.flush.default.interval.seconds} (300)
+     */
+    public static FlushPolicy flushDefaults(Config config) {
+        return new FlushPolicy(
+                config.getOptionalValue("kalamdb.flush.default.rows", Long.class).orElse(FlushPolicy.DEFAULT.rows()),
+                config.getOptionalValue("kalamdb.flush.default.interval.seconds", Long.class)
+                        .orElse(FlushPolicy.DEFAULT.intervalSeconds()));
+    }
+
+    /** @return how often the flush triggers are checked: {@code kalamdb.flush.check.interval.seconds} (5) */
+    public static Duration flushCheckInterval(Config config) {
+        return seconds(config, "kalamdb.flush.check.interval.seconds", 5);
     }
 
     private static Duration seconds(Config config, String key, long defaultSeconds) {

@@ -32,6 +32,7 @@ import io.kalamdb.core.sql.parser.ast.SqlDropKalamTable;
 import io.kalamdb.core.sql.parser.ast.SqlDropNamespace;
 import io.kalamdb.core.sql.parser.ast.SqlDropStorage;
 import io.kalamdb.core.sql.parser.ast.SqlDropUser;
+import io.kalamdb.core.sql.parser.ast.SqlFlushAllTables;
 import io.kalamdb.core.sql.parser.ast.SqlFlushTable;
 import io.kalamdb.core.sql.parser.ast.SqlInsertReturning;
 import io.kalamdb.core.sql.parser.ast.SqlKillJob;
@@ -200,8 +201,9 @@ public final class SqlEngine {
             planner.clear();
             return StatementResult.message("Cleared " + plans + " cached plan(s)", plans, ctx.session().user());
         } else if (node instanceof SqlFlushTable f) {
-            flushes.checkFlushable(f, ctx);
-            throw notSupported(ctx);
+            return flushes.flushTable(f, ctx);
+        } else if (node instanceof SqlFlushAllTables f) {
+            return flushes.flushAll(f, ctx);
         }
         throw notSupported(ctx);
     }
