@@ -44,7 +44,7 @@ public final class ColdBench {
         KalamHttpTarget db = new KalamHttpTarget(HttpTransport.named("raw", url), null);
         db.execute("CREATE NAMESPACE IF NOT EXISTS " + BenchTable.NAMESPACE, List.of());
         db.execute("CREATE SHARED TABLE " + table + " (id BIGINT PRIMARY KEY, body TEXT, n INT, x DOUBLE, "
-                + "flag BOOLEAN, at TIMESTAMP) WITH (FLUSH_POLICY = 'rows:1000000000,interval:1000000')", List.of());
+                + "flag BOOLEAN, created TIMESTAMP) WITH (FLUSH_POLICY = 'rows:1000000000,interval:1000000')", List.of());
         db.execute("CREATE SHARED TABLE " + side + " (id BIGINT PRIMARY KEY, body TEXT) "
                 + "WITH (FLUSH_POLICY = 'rows:1000000000,interval:1000000')", List.of());
         try {

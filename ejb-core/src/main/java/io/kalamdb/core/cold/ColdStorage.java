@@ -104,6 +104,7 @@ public final class ColdStorage {
         }
         manifests.dropped(table.id());
         for (Manifest m : dropped) {
+            reader.forget(m);
             StorageBackend backend = storages.backend(new StorageId(m.storageId()));
             try {
                 for (Segment s : m.segments()) {

@@ -19,8 +19,12 @@ import io.kalamdb.core.table.ColdSegments;
 import io.kalamdb.core.table.KeyedRow;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -28,12 +32,18 @@ import java.util.function.Consumer;
  * The cold tier of the engine: reads a partition's Parquet segments through its manifest. Point reads go
  * newest segment first and open only segments whose key range holds the key, where the segment's bloom
  * filter and statistics skip row groups; scans open every segment of the manifest in the read's snapshot.
+ * Open readers (footer, bloom filters and page indexes read) are pooled per segment file, so a lookup pays
+ * only for the page it decodes.
  * Counts the segments it opened and skipped ({@link #counters}) so tests and {@code SHOW STATS} can show
  * the pruning. Thread-safe.
  */
 public final class ColdTier implements ColdSegments {
     private final ManifestStore manifests;
     private final Storages storages;
+    /** Idle open readers kept per segment file; more concurrent readers than this open and close their own. */
+    private static final int IDLE_READERS_PER_SEGMENT = 4;
+
+    private final Map<String, Deque<SegmentReader>> idle = new ConcurrentHashMap<>();
     private final AtomicLong segmentsOpened = new AtomicLong();
     private final AtomicLong segmentsSkipped = new AtomicLong();
     private final AtomicLong rowGroupsRead = new AtomicLong();
@@ -70,13 +80,19 @@ public final class ColdTier implements ColdSegments {
                 segmentsSkipped.incrementAndGet();
                 continue;
             }
-            try (SegmentReader reader = open(manifest.get(), segment);
-                 RowIterator rows = reader.scan(SegmentFilter.all().eq(pkColumn, pk))) {
-                StoredRow found = rows.hasNext() ? rows.next().row() : null;
-                count(reader);
-                if (found != null) {
-                    return found;
-                }
+            SegmentReader reader = borrow(manifest.get(), segment);
+            StoredRow found;
+            ScanCounters before = reader.counters();
+            try (RowIterator rows = reader.scan(SegmentFilter.all().eq(pkColumn, pk))) {
+                found = rows.hasNext() ? rows.next().row() : null;
+            } catch (RuntimeException e) {
+                reader.close();
+                throw e;
+            }
+            count(before, reader.counters());
+            giveBack(manifest.get(), segment, reader);
+            if (found != null) {
+                return found;
             }
         }
         return null;
@@ -91,7 +107,7 @@ public final class ColdTier implements ColdSegments {
         List<CloseableRows> out = new ArrayList<>();
         for (Segment segment : manifest.get().segments()) {
             try {
-                out.add(rows(open(manifest.get(), segment)));
+                out.add(rows(manifest.get(), segment, borrow(manifest.get(), segment)));
             } catch (RuntimeException e) {
                 out.forEach(CloseableRows::close);
                 throw e;
@@ -106,9 +122,42 @@ public final class ColdTier implements ColdSegments {
                 rowGroupsSkipped.get());
     }
 
+    /**
+     * An open reader of the segment: an idle one from the pool (its footer, bloom filters and page indexes
+     * already read) or a new one. Return it with {@link #giveBack} when done, or close it after an error.
+     */
+    private SegmentReader borrow(Manifest manifest, Segment segment) {
+        segmentsOpened.incrementAndGet();
+        Deque<SegmentReader> pool = idle.get(poolKey(manifest, segment));
+        SegmentReader reader = pool == null ? null : pool.pollFirst();
+        return reader != null ? reader : open(manifest, segment);
+    }
+
+    private void giveBack(Manifest manifest, Segment segment, SegmentReader reader) {
+        Deque<SegmentReader> pool = idle.computeIfAbsent(poolKey(manifest, segment), k -> new ConcurrentLinkedDeque<>());
+        if (pool.size() < IDLE_READERS_PER_SEGMENT) {
+            pool.addFirst(reader);
+        } else {
+            reader.close();
+        }
+    }
+
+    /** Closes the pooled readers of a dropped table's segments. */
+    void forget(Manifest manifest) {
+        for (Segment segment : manifest.segments()) {
+            Deque<SegmentReader> pool = idle.remove(poolKey(manifest, segment));
+            if (pool != null) {
+                pool.forEach(SegmentReader::close);
+            }
+        }
+    }
+
+    private static String poolKey(Manifest manifest, Segment segment) {
+        return manifest.storageId() + "\u0000" + manifest.path(segment);
+    }
+
     private SegmentReader open(Manifest manifest, Segment segment) {
         StorageBackend backend = storages.backend(new StorageId(manifest.storageId()));
-        segmentsOpened.incrementAndGet();
         try {
             return SegmentReader.open(backend.open(manifest.path(segment)));
         } catch (IOException e) {
@@ -117,13 +166,14 @@ public final class ColdTier implements ColdSegments {
         }
     }
 
-    private void count(SegmentReader reader) {
-        ScanCounters c = reader.counters();
-        rowGroupsRead.addAndGet(c.rowGroupsRead());
-        rowGroupsSkipped.addAndGet(c.rowGroupsTotal() - c.rowGroupsRead());
+    private void count(ScanCounters before, ScanCounters after) {
+        rowGroupsRead.addAndGet(after.rowGroupsRead() - before.rowGroupsRead());
+        rowGroupsSkipped.addAndGet(after.rowGroupsTotal() - after.rowGroupsRead()
+                - (before.rowGroupsTotal() - before.rowGroupsRead()));
     }
 
-    private CloseableRows rows(SegmentReader reader) {
+    private CloseableRows rows(Manifest manifest, Segment segment, SegmentReader reader) {
+        ScanCounters before = reader.counters();
         RowIterator rows = reader.scan(SegmentFilter.all());
         return new CloseableRows() {
             @Override
@@ -141,10 +191,14 @@ public final class ColdTier implements ColdSegments {
 
             @Override
             public void close() {
-                count(reader);
-                try (reader) {
+                try {
                     rows.close();
+                } catch (RuntimeException e) {
+                    reader.close();
+                    throw e;
                 }
+                count(before, reader.counters());
+                giveBack(manifest, segment, reader);
             }
         };
     }
