@@ -50,7 +50,7 @@ class FlushIT {
 
     @Test
     void flushTableRunsAsAJobAndWritesParquetWhereTheTemplateSays() throws Exception {
-        SqlApiIT.ok("CREATE NAMESPACE " + NS + "; CREATE SHARED TABLE " + NS + ".notes (id BIGINT PRIMARY KEY, "
+        SqlApiIT.ok("CREATE NAMESPACE IF NOT EXISTS " + NS + "; CREATE SHARED TABLE " + NS + ".notes (id BIGINT PRIMARY KEY, "
                 + "body TEXT) WITH (ACCESS_LEVEL = 'public', FLUSH_POLICY = 'rows:1000000')");
         SqlApiIT.ok("INSERT INTO " + NS + ".notes VALUES (1, 'one'), (2, 'two'), (3, 'three')");
         JsonNode result = SqlApiIT.ok("FLUSH TABLE " + NS + ".notes").path("results").get(0);
