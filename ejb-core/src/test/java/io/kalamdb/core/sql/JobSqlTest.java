@@ -66,12 +66,13 @@ class JobSqlTest {
 
     @Test
     void systemJobsNamesTheTableAJobWorksOn() {
-        db.engine().jobs().submit(JobType.FLUSH_TABLE, TableId.of("app", "notes"), Map.of(), "flush-table:app.notes");
+        db.engine().jobs().submit(JobType.DELETED_RETENTION, TableId.of("app", "notes"), Map.of(),
+                "deleted-retention:app.notes");
 
-        assertEquals(List.of(List.of("flush-table", "failed", "app", "notes",
-                        "No work is registered for job type flush-table on this server")),
+        assertEquals(List.of(List.of("deleted-retention", "failed", "app", "notes",
+                        "No work is registered for job type deleted-retention on this server")),
                 db.rows(root(), "SELECT job_type, status, namespace_id, table_name, message FROM system.jobs"
-                        + " WHERE job_type = 'flush-table'"));
+                        + " WHERE job_type = 'deleted-retention'"));
     }
 
     @Test
