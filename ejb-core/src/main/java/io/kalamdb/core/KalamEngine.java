@@ -10,6 +10,7 @@ import io.kalamdb.core.cold.ColdStorage;
 import io.kalamdb.core.cold.FlushPolicy;
 import io.kalamdb.core.cold.FlushTableJob;
 import io.kalamdb.core.cold.FlushTriggers;
+import io.kalamdb.core.stats.EngineStats;
 import io.kalamdb.core.jobs.JobCleanupJob;
 import io.kalamdb.core.jobs.JobManager;
 import io.kalamdb.core.jobs.JobRecord;
@@ -36,15 +37,16 @@ import io.kalamdb.core.sql.exec.AlterTableHandler;
 import io.kalamdb.core.sql.exec.DeleteHandler;
 import io.kalamdb.core.sql.exec.DescribeHandler;
 import io.kalamdb.core.sql.exec.ExpressionFallback;
-import io.kalamdb.core.sql.exec.FlushHandler;
 import io.kalamdb.core.sql.exec.ExpressionEvaluator;
+import io.kalamdb.core.sql.exec.FlushHandler;
 import io.kalamdb.core.sql.exec.InsertHandler;
 import io.kalamdb.core.sql.exec.JobHandler;
 import io.kalamdb.core.sql.exec.NamespaceHandler;
 import io.kalamdb.core.sql.exec.PointLookup;
 import io.kalamdb.core.sql.exec.QueryHandler;
-import io.kalamdb.core.sql.exec.TableDdlHandler;
+import io.kalamdb.core.sql.exec.StatsHandler;
 import io.kalamdb.core.sql.exec.StorageHandler;
+import io.kalamdb.core.sql.exec.TableDdlHandler;
 import io.kalamdb.core.sql.exec.SubscribeHandler;
 import io.kalamdb.core.sql.exec.TableResolver;
 import io.kalamdb.core.sql.exec.UpdateHandler;
@@ -87,6 +89,7 @@ public final class KalamEngine implements AutoCloseable {
     private final Storages storages;
     private final ColdStorage cold;
     private final FlushTriggers flushTriggers;
+    private final EngineStats stats;
     private final EngineConfig config;
     private final JobManager jobs;
     private final StreamEvictionJob streamEviction;
@@ -120,10 +123,11 @@ public final class KalamEngine implements AutoCloseable {
         jobs.register(JobType.FLUSH_TABLE, new FlushTableJob(catalog, cold.flusher(), flushTriggers));
 
         SystemViews views = new SystemViews(catalog, userRepository, storages::list, this::liveQueryRows,
-                jobs::list);
+                jobs::list, this::statsMetrics);
         QueryPlanner planner = new QueryPlanner(catalog, new KalamRootSchema(catalog, tables, views, policy));
         this.liveQueries = new LiveQueryManager(new LiveQueryCompiler(planner, policy, catalog), tables, store,
                 liveLimits, Integer.toString(config.nodeId()));
+        this.stats = new EngineStats(catalog, store, cold, jobs, liveQueries, clock);
         TableResolver resolver = new TableResolver(catalog, views);
         ExpressionEvaluator evaluator = new ExpressionEvaluator(new ExpressionFallback(planner));
         this.sql = new SqlEngine(planner, new QueryHandler(planner),
@@ -137,7 +141,7 @@ public final class KalamEngine implements AutoCloseable {
                 new DescribeHandler(catalog, resolver),
                 new UserHandler(users), liveQueries, new SubscribeHandler(resolver, liveQueries),
                 new FlushHandler(catalog, resolver, policy, jobs), new StorageHandler(storages, views, policy),
-                new JobHandler(jobs));
+                new JobHandler(jobs), new StatsHandler(stats, catalog, resolver, policy));
         int orphans = cold.sweepOrphans(catalog);
         if (orphans > 0) {
             Logger.getLogger(KalamEngine.class.getName()).info(() -> "Removed " + orphans
@@ -255,6 +259,10 @@ public final class KalamEngine implements AutoCloseable {
      */
     public List<JobRecord> submitDueFlushes(FlushPolicy defaults) {
         return flushTriggers.due(defaults).stream().map(t -> FlushHandler.submit(jobs, t.id())).toList();
+    }
+
+    private List<Object[]> statsMetrics() {
+        return stats.metrics();
     }
 
     /** @return the cold tier: flushes, manifests, segment read counters */

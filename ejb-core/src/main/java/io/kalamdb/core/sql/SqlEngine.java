@@ -7,6 +7,7 @@ import io.kalamdb.core.sql.exec.AlterTableHandler;
 import io.kalamdb.core.sql.exec.DeleteHandler;
 import io.kalamdb.core.sql.exec.DescribeHandler;
 import io.kalamdb.core.sql.exec.FlushHandler;
+import io.kalamdb.core.sql.exec.StatsHandler;
 import io.kalamdb.core.sql.exec.InsertHandler;
 import io.kalamdb.core.sql.exec.JobHandler;
 import io.kalamdb.core.sql.exec.NamespaceHandler;
@@ -36,6 +37,7 @@ import io.kalamdb.core.sql.parser.ast.SqlFlushAllTables;
 import io.kalamdb.core.sql.parser.ast.SqlFlushTable;
 import io.kalamdb.core.sql.parser.ast.SqlInsertReturning;
 import io.kalamdb.core.sql.parser.ast.SqlKillJob;
+import io.kalamdb.core.sql.parser.ast.SqlShowStats;
 import io.kalamdb.core.sql.parser.ast.SqlKillLiveQuery;
 import io.kalamdb.core.sql.parser.ast.SqlShowNamespaces;
 import io.kalamdb.core.sql.parser.ast.SqlShowStorages;
@@ -74,6 +76,7 @@ public final class SqlEngine {
     private final FlushHandler flushes;
     private final StorageHandler storages;
     private final JobHandler jobs;
+    private final StatsHandler stats;
     private final InsertParseCache parseCache = new InsertParseCache();
 
     /** Wires the statement handlers; built by {@code KalamEngine}. */
@@ -81,11 +84,12 @@ public final class SqlEngine {
                      UpdateHandler updates, DeleteHandler deletes, NamespaceHandler namespaces,
                      TableDdlHandler tableDdl, AlterTableHandler alterTable, DescribeHandler describe,
                      UserHandler users, LiveQueryControl liveQueries, SubscribeHandler subscriptions,
-                     FlushHandler flushes, StorageHandler storages, JobHandler jobs) {
+                     FlushHandler flushes, StorageHandler storages, JobHandler jobs, StatsHandler stats) {
         this.subscriptions = subscriptions;
         this.flushes = flushes;
         this.storages = storages;
         this.jobs = jobs;
+        this.stats = stats;
         this.planner = planner;
         this.queries = queries;
         this.pointLookup = pointLookup;
@@ -200,6 +204,8 @@ public final class SqlEngine {
             long plans = planner.cachedPlans();
             planner.clear();
             return StatementResult.message("Cleared " + plans + " cached plan(s)", plans, ctx.session().user());
+        } else if (node instanceof SqlShowStats s) {
+            return stats.show(s, ctx);
         } else if (node instanceof SqlFlushTable f) {
             return flushes.flushTable(f, ctx);
         } else if (node instanceof SqlFlushAllTables f) {

@@ -227,6 +227,27 @@ public final class KalamStore implements AutoCloseable {
         }
     }
 
+    /**
+     * @return RocksDB's estimate of the number of keys in the column family ({@code rocksdb.estimate-num-keys}:
+     *         approximate — overwritten and deleted keys not yet compacted may be counted)
+     */
+    public long estimatedKeys(Partition partition) {
+        return longProperty(partition, "rocksdb.estimate-num-keys");
+    }
+
+    /** @return bytes of the column family's SST files on disk ({@code rocksdb.total-sst-files-size}) */
+    public long sstBytes(Partition partition) {
+        return longProperty(partition, "rocksdb.total-sst-files-size");
+    }
+
+    private long longProperty(Partition partition, String property) {
+        try {
+            return db.getLongProperty(partition.handle(), property);
+        } catch (RocksDBException e) {
+            throw storageError("property " + property, e);
+        }
+    }
+
     /** @return a new, empty batch for one statement's writes */
     public StoreBatch newBatch() {
         return new StoreBatch();

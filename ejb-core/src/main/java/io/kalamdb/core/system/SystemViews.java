@@ -50,7 +50,8 @@ public final class SystemViews {
      * @param jobs        the recorded jobs ({@code system.jobs}), oldest first
      */
     public SystemViews(Catalog catalog, UserRepository users, Supplier<List<StorageDefinition>> storages,
-                       Supplier<List<Object[]>> liveQueries, Supplier<List<JobRecord>> jobs) {
+                       Supplier<List<Object[]>> liveQueries, Supplier<List<JobRecord>> jobs,
+                       Supplier<List<Object[]>> stats) {
         this.catalog = catalog;
         add(NamespaceId.SYSTEM, "users", cols("user_id TEXT", "username TEXT", "role TEXT", "email TEXT",
                 "auth_type TEXT", "storage_mode TEXT", "storage_id TEXT", "created_at TIMESTAMP",
@@ -129,6 +130,7 @@ public final class SystemViews {
                     }
                     return rows;
                 });
+        add(NamespaceId.SYSTEM, "stats", cols("metric_name TEXT", "metric_value BIGINT"), stats);
         add(NamespaceId.INFORMATION_SCHEMA, "tables", cols("table_catalog TEXT", "table_schema TEXT",
                 "table_name TEXT", "table_type TEXT"), () -> {
                     List<Object[]> rows = new ArrayList<>();
