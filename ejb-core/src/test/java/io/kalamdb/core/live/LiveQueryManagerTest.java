@@ -340,4 +340,21 @@ class LiveQueryManagerTest {
                 .map(r -> r.get("id")).toList());
         assertEquals(List.of("INSERT:e1", "DELETE:old"), sink.changes("id"));
     }
+
+    @Test
+    void snapshotsAndResumeReadFlushedRowsToo() {
+        db.run(alice, "INSERT INTO app.todos (id, title, done) VALUES (1, 'a', false), (2, 'b', false), (3, 'c', false)");
+        long afterFirst = maxSeq(alice);
+        db.run(alice, "INSERT INTO app.todos (id, title, done) VALUES (4, 'd', false)");
+        db.engine().cold().flusher().flush(db.engine().catalog().requireTable(
+                io.kalamdb.core.model.TableId.of("app", "todos")), () -> false);
+        db.run(alice, "UPDATE app.todos SET title = 'b2' WHERE id = 2");
+        db.run(alice, "DELETE FROM app.todos WHERE id = 3");
+        RecordingSink snapshot = subscribe(alice, "c1", "s1", "SELECT id, title FROM app.todos",
+                SubscriptionOptions.defaults());
+        assertEquals(List.of("a", "b2", "d"), snapshot.initialValues("title"));
+        RecordingSink resumed = subscribe(alice, "c2", "s1", "SELECT id, title FROM app.todos",
+                new SubscriptionOptions(1000, null, afterFirst));
+        assertEquals(List.of("INSERT:d", "INSERT:b2", "DELETE:c"), resumed.changes("title"));
+    }
 }
