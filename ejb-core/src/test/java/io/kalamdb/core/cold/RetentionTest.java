@@ -108,4 +108,86 @@ class RetentionTest {
         db.run(root(), "INSERT INTO app.notes VALUES (1, 'new 1')");
         assertEquals(List.of("new 1", "d", "e again"), db.column(root(), "SELECT body FROM app.notes ORDER BY id"));
     }
+
+    @Test
+    void aPurgedUserKeyDoesNotReappearFromAnOlderSegmentAndOtherUsersAreUntouched() throws Exception {
+        db.run(root(), "CREATE USER TABLE app.msgs (id BIGINT PRIMARY KEY, body TEXT)");
+        db.run(alice, "INSERT INTO app.msgs VALUES (1, 'alice 1'), (2, 'alice 2')");
+        db.run(bob, "INSERT INTO app.msgs VALUES (1, 'bob 1')");
+        flush("msgs");
+        db.run(alice, "DELETE FROM app.msgs WHERE id = 1");
+        db.run(bob, "DELETE FROM app.msgs WHERE id = 1");
+        flush("msgs");
+        db.run(alice, "DELETE FROM app.msgs WHERE id = 2");
+        assertEquals(List.of("alice 1"), db.column(alice, "SELECT body FROM app.msgs WHERE id = 1 AND _deleted = true"),
+                "the flushed older version is still there under the tombstone");
+        clock.addAndGet(WEEK.plusHours(1).toMillis());
+
+        JobRecord job = retention(TableId.of("app", "msgs"), Map.of());
+
+        assertEquals("Purged 3 soft-deleted row(s) (1 hot, 2 cold) from 1 table(s), rewrote 4 segment(s)",
+                job.message());
+        assertEquals(List.of("manifest.json"), ColdTierTest.files(dir.resolve("storage/app/msgs/alice")));
+        assertEquals(List.of("manifest.json"), ColdTierTest.files(dir.resolve("storage/app/msgs/bob")));
+        assertTrue(db.engine().cold().manifests(TableId.of("app", "msgs")).stream()
+                .allMatch(m -> m.segments().isEmpty()));
+        for (SqlSession user : List.of(alice, bob)) {
+            assertEquals(List.of(), db.column(user, "SELECT id FROM app.msgs WHERE _deleted = true"));
+            assertEquals(List.of(), db.column(user, "SELECT id FROM app.msgs WHERE id = 1"));
+            assertEquals(List.of(), db.column(user, "SELECT id FROM app.msgs"));
+        }
+        db.run(bob, "INSERT INTO app.msgs VALUES (1, 'bob again')");
+        assertEquals(List.of("bob again"), db.column(bob, "SELECT body FROM app.msgs"));
+        assertEquals(List.of(), db.column(alice, "SELECT body FROM app.msgs"));
+    }
+
+    @Test
+    void theTableOptionOverridesTheJobsDefaultHours() throws Exception {
+        db.run(root(), "CREATE SHARED TABLE app.short (id BIGINT PRIMARY KEY) WITH (DELETED_RETENTION_HOURS = 24)");
+        db.run(root(), "CREATE SHARED TABLE app.plain (id BIGINT PRIMARY KEY)");
+        for (String table : List.of("short", "plain")) {
+            db.run(root(), "INSERT INTO app." + table + " VALUES (1), (2)");
+            db.run(root(), "DELETE FROM app." + table + " WHERE id = 1");
+        }
+        long mid = pause();
+        clock.set(mid + Duration.ofHours(48).toMillis());
+
+        assertEquals("Purged 1 soft-deleted row(s) (1 hot, 0 cold) from 2 table(s), rewrote 0 segment(s)",
+                retention(null, Map.of()).message(), "24 h for app.short, the 168 h default for app.plain");
+        assertEquals(List.of(), db.column(root(), "SELECT id FROM app.short WHERE _deleted = true"));
+        assertEquals(List.of(1L), db.column(root(), "SELECT id FROM app.plain WHERE _deleted = true"));
+
+        assertEquals("Purged 1 soft-deleted row(s) (1 hot, 0 cold) from 2 table(s), rewrote 0 segment(s)",
+                retention(null, Map.of(DeletedRetentionJob.DEFAULT_HOURS, "47")).message());
+        assertEquals(List.of(), db.column(root(), "SELECT id FROM app.plain WHERE _deleted = true"));
+        assertEquals(List.of(2L), db.column(root(), "SELECT id FROM app.plain"));
+    }
+
+    @Test
+    void systemJobsShowsTheCompletedJobWithItsCounts() {
+        db.run(root(), "CREATE SHARED TABLE app.notes (id BIGINT PRIMARY KEY)");
+        db.run(root(), "INSERT INTO app.notes VALUES (1)");
+        db.run(root(), "DELETE FROM app.notes WHERE id = 1");
+        flush("notes");
+        clock.addAndGet(Duration.ofHours(2).toMillis());
+
+        JobRecord job = retention(TableId.of("app", "notes"), Map.of(DeletedRetentionJob.DEFAULT_HOURS, "1"));
+
+        assertEquals(List.of(List.of("deleted-retention", "completed", "app", "notes", "{\"default_hours\":\"1\"}",
+                        "Purged 1 soft-deleted row(s) (0 hot, 1 cold) from 1 table(s), rewrote 1 segment(s)")),
+                db.rows(root(), "SELECT job_type, status, namespace_id, table_name, parameters, message"
+                        + " FROM system.jobs WHERE job_id = ?", job.id().value()));
+    }
+
+    @Test
+    void aBadDefaultHoursOrAStreamTableFailsTheJob() {
+        db.run(root(), "CREATE STREAM TABLE app.events (id BIGINT PRIMARY KEY) WITH (TTL_SECONDS = 60)");
+
+        assertEquals("Parameter default_hours must be a whole number of at least 0: 'soon'",
+                retention(null, Map.of(DeletedRetentionJob.DEFAULT_HOURS, "soon")).message());
+        JobRecord stream = retention(TableId.of("app", "events"), Map.of());
+        assertEquals(JobStatus.FAILED, stream.status());
+        assertEquals("STREAM table app.events has no soft-deleted rows: its events expire by TTL_SECONDS",
+                stream.message());
+    }
 }
