@@ -7,6 +7,7 @@ import io.kalamdb.core.auth.UserRepository;
 import io.kalamdb.core.auth.UserService;
 import io.kalamdb.core.catalog.Catalog;
 import io.kalamdb.core.cold.ColdStorage;
+import io.kalamdb.core.cold.DeletedRetentionJob;
 import io.kalamdb.core.cold.FlushPolicy;
 import io.kalamdb.core.cold.FlushTableJob;
 import io.kalamdb.core.cold.FlushTriggers;
@@ -121,6 +122,7 @@ public final class KalamEngine implements AutoCloseable {
         jobs.register(JobType.USER_CLEANUP, new UserCleanupJob(users, clock));
         this.flushTriggers = new FlushTriggers(catalog, tables.changes(), clock);
         jobs.register(JobType.FLUSH_TABLE, new FlushTableJob(catalog, cold.flusher(), flushTriggers));
+        jobs.register(JobType.DELETED_RETENTION, new DeletedRetentionJob(catalog, cold.retention()));
 
         SystemViews views = new SystemViews(catalog, userRepository, storages::list, this::liveQueryRows,
                 jobs::list, this::statsMetrics);

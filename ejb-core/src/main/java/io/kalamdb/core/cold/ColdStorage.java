@@ -18,9 +18,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The engine's cold tier (DESIGN.md §3): manifests in RocksDB, Parquet segments in storages, the reader
- * {@link TableStores} consult ({@link #reader()}), the {@link TableFlusher}, the start-up sweep of
- * unreferenced files and the removal of a dropped table's segments. Created before the table stores (which
- * read through it) and {@link #attach attached} to them after.
+ * {@link TableStores} consult ({@link #reader()}), the {@link TableFlusher}, the purge of old soft-deleted rows
+ * ({@link DeletedRetention}), the start-up sweep of unreferenced files and the removal of a dropped table's
+ * segments. Created before the table stores (which read through it) and {@link #attach attached} to them after.
  */
 public final class ColdStorage {
     private final KalamStore store;
@@ -30,6 +30,7 @@ public final class ColdStorage {
     private final LongSupplier clock;
     private TableStores tables;
     private TableFlusher flusher;
+    private DeletedRetention retention;
 
     /**
      * @param store    the RocksDB store (manifests live in {@code system_manifests})
@@ -58,6 +59,7 @@ public final class ColdStorage {
     public void attach(TableStores tableStores) {
         this.tables = tableStores;
         this.flusher = new TableFlusher(store, tableStores, manifests, storages, clock);
+        this.retention = new DeletedRetention(store, tableStores, manifests, storages, reader, flusher, clock);
     }
 
     /** @return the flusher ({@link #attach} first) */
@@ -66,6 +68,14 @@ public final class ColdStorage {
             throw new IllegalStateException("attach the table stores first");
         }
         return flusher;
+    }
+
+    /** @return the purge of soft-deleted rows ({@link #attach} first) */
+    public DeletedRetention retention() {
+        if (retention == null) {
+            throw new IllegalStateException("attach the table stores first");
+        }
+        return retention;
     }
 
     /**

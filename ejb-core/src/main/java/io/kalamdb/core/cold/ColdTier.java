@@ -133,12 +133,41 @@ public final class ColdTier implements ColdSegments {
         return reader != null ? reader : open(manifest, segment);
     }
 
+    /**
+     * Pools a reader again, or closes it when the pool is full or its segment is no longer live (rewritten by
+     * deleted-retention while the reader was out). The liveness is checked again after pooling, so a
+     * {@link #retire} running meanwhile cannot leave the reader pooled.
+     */
     private void giveBack(Manifest manifest, Segment segment, SegmentReader reader) {
+        if (!live(manifest, segment)) {
+            reader.close();
+            return;
+        }
         Deque<SegmentReader> pool = idle.computeIfAbsent(poolKey(manifest, segment), k -> new ConcurrentLinkedDeque<>());
         if (pool.size() < IDLE_READERS_PER_SEGMENT) {
             pool.addFirst(reader);
+            if (!live(manifest, segment) && pool.remove(reader)) {
+                reader.close();
+            }
         } else {
             reader.close();
+        }
+    }
+
+    private boolean live(Manifest manifest, Segment segment) {
+        return manifests.get(manifest.table(), manifest.owner(), null)
+                .map(m -> m.segments().stream().anyMatch(s -> s.file().equals(segment.file())))
+                .orElse(false);
+    }
+
+    /**
+     * Closes the pooled readers of one segment file after the manifest stopped naming it (a rewrite by
+     * deleted-retention committed); readers still out are closed when given back.
+     */
+    void retire(Manifest manifest, Segment segment) {
+        Deque<SegmentReader> pool = idle.remove(poolKey(manifest, segment));
+        if (pool != null) {
+            pool.forEach(SegmentReader::close);
         }
     }
 

@@ -36,6 +36,34 @@ public record Manifest(TableId table, UserId owner, String storageId, String dir
         return new Manifest(table, owner, storageId, directory, segment.id() + 1, all);
     }
 
+    /**
+     * A segment rewritten in place (deleted-retention): the segment with id {@code oldId} is replaced, at the same
+     * position in the list, by {@code replacement}, or removed when {@code replacement} is null; the id counter
+     * moves past the replacement's id.
+     *
+     * @return the new manifest
+     * @throws IllegalArgumentException if no live segment has id {@code oldId}
+     */
+    Manifest replacing(long oldId, Segment replacement) {
+        List<Segment> all = new ArrayList<>(segments);
+        int index = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id() == oldId) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new IllegalArgumentException("No segment " + oldId + " in the manifest of " + table);
+        }
+        if (replacement == null) {
+            all.remove(index);
+        } else {
+            all.set(index, replacement);
+        }
+        long next = replacement == null ? nextSegmentId : Math.max(nextSegmentId, replacement.id() + 1);
+        return new Manifest(table, owner, storageId, directory, next, all);
+    }
+
     /** @return the relative path of a segment's file */
     String path(Segment segment) {
         return directory + "/" + segment.file();

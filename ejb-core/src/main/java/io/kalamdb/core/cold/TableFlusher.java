@@ -3,6 +3,7 @@ package io.kalamdb.core.cold;
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.TableDefinition;
+import io.kalamdb.core.model.TableId;
 import io.kalamdb.core.model.TableType;
 import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.segment.SegmentInfo;
@@ -17,6 +18,7 @@ import io.kalamdb.core.table.ColdSegments;
 import io.kalamdb.core.table.KeyedRow;
 import io.kalamdb.core.table.TableStore;
 import io.kalamdb.core.table.TableStores;
+import com.google.common.util.concurrent.Striped;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
@@ -45,7 +47,9 @@ import java.util.logging.Logger;
  * A crash before the commit leaves an unreferenced file (removed at start-up by {@link OrphanSweeper}) and
  * the rows hot; after it, the rows are cold. Reads merge the tiers by {@code _seq}, so no state shows a row
  * twice or loses one. STREAM tables are never flushed. At most one flush per table runs at a time (the
- * caller — the job layer — ensures it; a second concurrent call fails).
+ * caller — the job layer — ensures it; a second concurrent call waits for the first). A flush holds its table's
+ * {@link #tableLock maintenance lock}, which {@link DeletedRetention} also takes, so a flush and a segment
+ * rewrite of the same table never overlap.
  */
 public final class TableFlusher {
     private static final Logger LOG = Logger.getLogger(TableFlusher.class.getName());
@@ -56,6 +60,8 @@ public final class TableFlusher {
     private final Storages storages;
     private final LongSupplier clock;
     private volatile Consumer<FlushStep> onStep = step -> { };
+    /** Per-table locks of the jobs that change manifests (flush, deleted-retention), striped. */
+    private final Striped<Lock> tableLocks = Striped.lock(64);
 
     TableFlusher(KalamStore store, TableStores tables, ManifestStore manifests, Storages storages,
                  LongSupplier clock) {
@@ -90,6 +96,16 @@ public final class TableFlusher {
             throw new KalamException(ErrorCode.SQL_EXECUTION_ERROR, "STREAM table " + table.id()
                     + " is never flushed: its events live in the hot store until their TTL");
         }
+        Lock maintenance = tableLock(table.id());
+        maintenance.lock();
+        try {
+            return flushLocked(table, cancelled);
+        } finally {
+            maintenance.unlock();
+        }
+    }
+
+    private FlushResult flushLocked(TableDefinition table, BooleanSupplier cancelled) {
         TableStore rows = tables.forTable(table);
         tables.writeTracker().start(table.id());
         try {
@@ -103,6 +119,14 @@ public final class TableFlusher {
         } finally {
             tables.writeTracker().stop(table.id());
         }
+    }
+
+    /**
+     * @return the lock a job holds while it changes the table's manifests (a flush, a deleted-retention
+     *         rewrite); statements do not take it
+     */
+    Lock tableLock(TableId table) {
+        return tableLocks.get(table);
     }
 
     private FlushResult flushPartition(TableDefinition table, TableStore rows, UserId owner,

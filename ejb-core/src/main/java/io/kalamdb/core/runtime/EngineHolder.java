@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * does not pay for it and a bad data directory fails the start-up), starts its jobs on the container's
  * {@link JobLauncher} (Jakarta Batch, from the batch-jobs jar), schedules the housekeeping jobs on the container's
  * executor ({@link JobSchedule}: {@code stream-eviction} every minute, {@code job-cleanup} and
- * {@code user-cleanup} hourly by default) and closes the engine on shutdown, which releases the RocksDB lock for
+ * {@code user-cleanup} and {@code deleted-retention} hourly by default) and closes the engine on shutdown, which releases the RocksDB lock for
  * the next start.
  */
 @ApplicationScoped
@@ -61,6 +61,7 @@ public class EngineHolder {
                         Long.toString(every.jobRetentionDays())), every.jobCleanup());
                 schedule(JobType.USER_CLEANUP, Map.of(UserCleanupJob.GRACE_DAYS,
                         Long.toString(every.userGraceDays())), every.userCleanup());
+                schedule(JobType.DELETED_RETENTION, Map.of(), every.deletedRetention());
                 FlushPolicy flushDefaults = ServerSettings.flushDefaults(ConfigProvider.getConfig());
                 long check = ServerSettings.flushCheckInterval(ConfigProvider.getConfig()).toMillis();
                 schedules.add(scheduler.scheduleWithFixedDelay(() -> submitDueFlushes(flushDefaults), check, check,

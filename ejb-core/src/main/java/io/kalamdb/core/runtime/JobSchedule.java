@@ -10,12 +10,13 @@ import java.time.Duration;
  * @param jobRetentionDays  days finished jobs stay in {@code system.jobs}
  * @param userCleanup       interval between {@code user-cleanup} jobs
  * @param userGraceDays     days a dropped user stays restorable before {@code user-cleanup} purges it
+ * @param deletedRetention  interval between {@code deleted-retention} jobs
  */
 public record JobSchedule(Duration streamEviction, Duration jobCleanup, long jobRetentionDays, Duration userCleanup,
-                          long userGraceDays) {
+                          long userGraceDays, Duration deletedRetention) {
     /** @throws IllegalArgumentException if an interval is not positive or a number of days is negative */
     public JobSchedule {
-        for (Duration interval : new Duration[] {streamEviction, jobCleanup, userCleanup}) {
+        for (Duration interval : new Duration[] {streamEviction, jobCleanup, userCleanup, deletedRetention}) {
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("Job intervals must be positive: " + interval);
             }

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>kalamdb.jobs.retention.days</td><td>30</td></tr>
  * <tr><td>kalamdb.users.cleanup.interval.seconds</td><td>3600</td></tr>
  * <tr><td>kalamdb.users.deleted.grace.days</td><td>7</td></tr>
+ * <tr><td>kalamdb.retention.interval.seconds</td><td>3600</td></tr>
  * </table>
  */
 public final class ServerSettings {
@@ -82,7 +83,8 @@ public final class ServerSettings {
                         .orElse(JobCleanupJob.DEFAULT_RETENTION_DAYS),
                 seconds(config, "kalamdb.users.cleanup.interval.seconds", 3600),
                 config.getOptionalValue("kalamdb.users.deleted.grace.days", Long.class)
-                        .orElse(UserCleanupJob.DEFAULT_GRACE_DAYS));
+                        .orElse(UserCleanupJob.DEFAULT_GRACE_DAYS),
+                seconds(config, "kalamdb.retention.interval.seconds", 3600));
     }
 
     /**

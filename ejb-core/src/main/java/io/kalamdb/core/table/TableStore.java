@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
@@ -149,6 +150,32 @@ public final class TableStore {
         }
     }
 
+    /**
+     * Deleted-retention side, called under the partition's write lock: adds to {@code batch} the deletion of
+     * the hot tombstones named in {@code tombstones} whose hot value is still that tombstone (same {@code _seq});
+     * a key rewritten since (or not hot) is left alone.
+     *
+     * @param owner      the partition owner (USER) or null (SHARED)
+     * @param tombstones encoded primary key ({@link KeyedRow#pkKey()}) → the purgeable tombstone's {@code _seq}
+     * @return the number of hot tombstones staged for deletion
+     */
+    public int stagePurge(StoreBatch batch, UserId owner, Map<byte[], Long> tombstones) {
+        byte[] prefix = type.isPerUser() ? KeyCodec.userPrefix(requireOwner(owner)) : new byte[0];
+        int purged = 0;
+        for (Map.Entry<byte[], Long> tombstone : tombstones.entrySet()) {
+            byte[] key = KeyCodec.concat(prefix, tombstone.getKey());
+            byte[] current = store.get(partition, key);
+            if (current != null) {
+                StoredRow row = RowCodec.decode(current);
+                if (row.deleted() && row.seq() == tombstone.getValue()) {
+                    batch.delete(partition, key);
+                    purged++;
+                }
+            }
+        }
+        return purged;
+    }
+
     /** Writer side: a statement is about to write {@code key} (see {@link WriteTracker}). */
     void recordWrite(byte[] key) {
         writes.written(tableId, key);
@@ -164,12 +191,24 @@ public final class TableStore {
      * @return rows in key order; close after use
      */
     public RowScan scan(UserId owner, StoreSnapshot snapshot) {
+        return new RowScan(newestVersions(owner, snapshot));
+    }
+
+    /**
+     * Scans the newest version of every key of the owner's partition (or of a SHARED table) over both tiers,
+     * with its encoded primary key, in key order, tombstones included: what {@link #scan} returns, keyed.
+     *
+     * @param owner    the partition owner (USER) or null (SHARED)
+     * @param snapshot read view (hot rows and the segment list), or null for the latest
+     * @return rows with their primary-key bytes; close after use
+     */
+    public ColdSegments.CloseableRows newestVersions(UserId owner, StoreSnapshot snapshot) {
         List<ColdSegments.CloseableRows> sources = new ArrayList<>();
         sources.add(hotRows(owner, snapshot));
         if (type != TableType.STREAM) {
             sources.addAll(cold.scan(definition, owner, snapshot));
         }
-        return new RowScan(sources.size() == 1 ? sources.get(0) : new MergedRows(sources));
+        return sources.size() == 1 ? sources.get(0) : new MergedRows(sources);
     }
 
     /**

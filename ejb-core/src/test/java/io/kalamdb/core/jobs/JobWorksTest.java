@@ -96,12 +96,4 @@ class JobWorksTest {
         assertEquals(List.of(clock.get() * 1000), db.column(root(),
                 "SELECT created_at FROM system.users WHERE user_id = 'gone'"), "a new user, not a restored one");
     }
-
-    @Test
-    void deletedRetentionHasNoWorkYetAndFailsSayingSo() {
-        JobRecord job = submit(JobType.DELETED_RETENTION, Map.of());
-
-        assertEquals(JobStatus.FAILED, job.status());
-        assertEquals("No work is registered for job type deleted-retention on this server", job.message());
-    }
 }

@@ -66,11 +66,11 @@ class JobSqlTest {
 
     @Test
     void systemJobsNamesTheTableAJobWorksOn() {
+        db.engine().jobs().register(JobType.DELETED_RETENTION, (job, control) -> "Worked on " + job.table());
         db.engine().jobs().submit(JobType.DELETED_RETENTION, TableId.of("app", "notes"), Map.of(),
                 "deleted-retention:app.notes");
 
-        assertEquals(List.of(List.of("deleted-retention", "failed", "app", "notes",
-                        "No work is registered for job type deleted-retention on this server")),
+        assertEquals(List.of(List.of("deleted-retention", "completed", "app", "notes", "Worked on app.notes")),
                 db.rows(root(), "SELECT job_type, status, namespace_id, table_name, message FROM system.jobs"
                         + " WHERE job_type = 'deleted-retention'"));
     }
