@@ -18,7 +18,7 @@ final class StorageDefinitionCodec {
     private StorageDefinitionCodec() {
     }
 
-    static byte[] encode(StorageDefinition def) {
+    static byte[] encode(StorageDefinition def, CredentialCipher cipher) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", def.id().value());
         root.put("type", def.type().wireName());
@@ -26,7 +26,7 @@ final class StorageDefinitionCodec {
         root.put("shared_tables_template", def.sharedTablesTemplate().text());
         root.put("user_tables_template", def.userTablesTemplate().text());
         root.put("description", def.description());
-        root.put("credentials", def.credentials());
+        root.put("credentials", cipher.encrypt(def.credentials(), def.id()));
         root.put("created_at", def.createdAt());
         root.put("updated_at", def.updatedAt());
         try {
@@ -36,14 +36,32 @@ final class StorageDefinitionCodec {
         }
     }
 
-    static StorageDefinition decode(byte[] bytes) {
+    /**
+     * @return the definition with its credentials decrypted; a value stored before encryption existed (plain
+     *         JSON) is returned as it is — {@link #storedInPlaintext} tells, so the caller can rewrite it
+     */
+    static StorageDefinition decode(byte[] bytes, CredentialCipher cipher) {
         try {
             JsonNode root = JSON.readTree(bytes);
-            return new StorageDefinition(new StorageId(root.get("id").asText()),
+            StorageId id = new StorageId(root.get("id").asText());
+            String stored = text(root, "credentials");
+            String credentials = stored == null || !stored.startsWith(CredentialCipher.PREFIX) ? stored
+                    : cipher.decrypt(stored, id);
+            return new StorageDefinition(id,
                     StorageType.parse(root.get("type").asText()), root.get("base_path").asText(),
                     PathTemplate.parseShared(root.get("shared_tables_template").asText()),
                     PathTemplate.parseUser(root.get("user_tables_template").asText()), text(root, "description"),
-                    text(root, "credentials"), root.get("created_at").asLong(), root.get("updated_at").asLong());
+                    credentials, root.get("created_at").asLong(), root.get("updated_at").asLong());
+        } catch (IOException e) {
+            throw new KalamException(ErrorCode.INTERNAL_ERROR, "Corrupt storage definition", e);
+        }
+    }
+
+    /** @return whether the stored definition holds credentials in plain text (written before encryption) */
+    static boolean storedInPlaintext(byte[] bytes) {
+        try {
+            String stored = text(JSON.readTree(bytes), "credentials");
+            return stored != null && !stored.startsWith(CredentialCipher.PREFIX);
         } catch (IOException e) {
             throw new KalamException(ErrorCode.INTERNAL_ERROR, "Corrupt storage definition", e);
         }

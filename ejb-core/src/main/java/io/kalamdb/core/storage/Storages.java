@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ import java.util.stream.Collectors;
  * The storages of one engine ({@code system.storages}): definitions persisted in the {@code system_storages}
  * column family and cached in memory, the backend of each, and the directory of a table's (or one user's) cold
  * files. Creates the built-in {@code local} storage — filesystem, base directory {@code <data>/storage},
- * default templates — on first open.
+ * default templates — on first open. Credentials are stored encrypted ({@link CredentialCipher}); definitions
+ * written before that are re-encrypted on open.
  *
  * <p>A storage cannot be dropped, nor its PATH or templates changed, while a table names it in
  * {@code STORAGE_ID}; {@code local} can never be dropped. Changes are serialised (storage DDL is rare); reads
@@ -39,6 +41,8 @@ import java.util.stream.Collectors;
 public final class Storages {
     /** How many table names an "in use" refusal lists. */
     static final int NAMED_TABLES = 10;
+    /** The key file of {@link CredentialCipher}, in the data directory. */
+    public static final String CREDENTIALS_KEY_FILE = "credentials.key";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KalamStore store;
@@ -46,6 +50,7 @@ public final class Storages {
     private final Path dataDir;
     private final Path storeDir;
     private final Partition partition;
+    private final CredentialCipher cipher;
     private final Map<StorageId, StorageDefinition> cache = new ConcurrentHashMap<>();
 
     /**
@@ -63,13 +68,19 @@ public final class Storages {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.storeDir = storeDir.toAbsolutePath().normalize();
         this.partition = store.partition(KalamStore.SYSTEM_STORAGES);
+        this.cipher = CredentialCipher.open(this.dataDir.resolve(CREDENTIALS_KEY_FILE));
+        List<StorageDefinition> plaintext = new ArrayList<>();
         try (RangeScan scan = store.scan(partition, null, null, null)) {
             while (scan.hasNext()) {
                 KeyValue kv = scan.next();
-                StorageDefinition def = StorageDefinitionCodec.decode(kv.value());
+                StorageDefinition def = StorageDefinitionCodec.decode(kv.value(), cipher);
                 cache.put(def.id(), def);
+                if (StorageDefinitionCodec.storedInPlaintext(kv.value())) {
+                    plaintext.add(def);
+                }
             }
         }
+        plaintext.forEach(this::put);
         if (!cache.containsKey(StorageId.LOCAL)) {
             long now = System.currentTimeMillis();
             create(new StorageDefinition(StorageId.LOCAL, StorageType.FILESYSTEM, "storage",
@@ -234,7 +245,7 @@ public final class Storages {
     }
 
     private void put(StorageDefinition def) {
-        store.commit(store.newBatch().put(partition, key(def.id()), StorageDefinitionCodec.encode(def)));
+        store.commit(store.newBatch().put(partition, key(def.id()), StorageDefinitionCodec.encode(def, cipher)));
         cache.put(def.id(), def);
     }
 
