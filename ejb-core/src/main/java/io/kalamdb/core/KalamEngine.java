@@ -1,5 +1,6 @@
 package io.kalamdb.core;
 
+import io.kalamdb.core.audit.AuditLog;
 import io.kalamdb.core.auth.AccessPolicy;
 import io.kalamdb.core.auth.AuthService;
 import io.kalamdb.core.auth.PasswordHasher;
@@ -45,6 +46,7 @@ import io.kalamdb.core.sql.exec.JobHandler;
 import io.kalamdb.core.sql.exec.NamespaceHandler;
 import io.kalamdb.core.sql.exec.PointLookup;
 import io.kalamdb.core.sql.exec.QueryHandler;
+import io.kalamdb.core.sql.exec.StatementAudit;
 import io.kalamdb.core.sql.exec.StatsHandler;
 import io.kalamdb.core.sql.exec.StorageHandler;
 import io.kalamdb.core.sql.exec.TableDdlHandler;
@@ -94,6 +96,7 @@ public final class KalamEngine implements AutoCloseable {
     private final EngineConfig config;
     private final JobManager jobs;
     private final StreamEvictionJob streamEviction;
+    private final AuditLog audit;
 
     private KalamEngine(EngineConfig config, LiveQueryLimits liveLimits, LongSupplier clock) {
         this.config = config;
@@ -113,7 +116,8 @@ public final class KalamEngine implements AutoCloseable {
         PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
         this.users = new UserService(userRepository, hasher, policy, clock);
         users.bootstrapRoot(config.rootPassword());
-        this.auth = new AuthService(store, userRepository, hasher, config.accessTtl(), config.refreshTtl());
+        this.audit = new AuditLog(store, seq, clock);
+        this.auth = new AuthService(store, userRepository, hasher, config.accessTtl(), config.refreshTtl(), audit);
         this.jobs = new JobManager(store, seq, policy, config.nodeId(), clock);
         jobs.recoverAfterRestart();
         this.streamEviction = new StreamEvictionJob(catalog, tables, clock);
@@ -125,7 +129,7 @@ public final class KalamEngine implements AutoCloseable {
         jobs.register(JobType.DELETED_RETENTION, new DeletedRetentionJob(catalog, cold.retention()));
 
         SystemViews views = new SystemViews(catalog, userRepository, storages::list, this::liveQueryRows,
-                jobs::list, this::statsMetrics);
+                jobs::list, this::statsMetrics, audit::entries);
         QueryPlanner planner = new QueryPlanner(catalog, new KalamRootSchema(catalog, tables, views, policy));
         this.liveQueries = new LiveQueryManager(new LiveQueryCompiler(planner, policy, catalog), tables, store,
                 liveLimits, Integer.toString(config.nodeId()));
@@ -143,7 +147,8 @@ public final class KalamEngine implements AutoCloseable {
                 new DescribeHandler(catalog, resolver),
                 new UserHandler(users), liveQueries, new SubscribeHandler(resolver, liveQueries),
                 new FlushHandler(catalog, resolver, policy, jobs), new StorageHandler(storages, views, policy),
-                new JobHandler(jobs), new StatsHandler(stats, catalog, resolver, policy));
+                new JobHandler(jobs), new StatsHandler(stats, catalog, resolver, policy),
+                new StatementAudit(audit, resolver));
         int orphans = cold.sweepOrphans(catalog);
         if (orphans > 0) {
             Logger.getLogger(KalamEngine.class.getName()).info(() -> "Removed " + orphans
@@ -225,6 +230,11 @@ public final class KalamEngine implements AutoCloseable {
      */
     public int evictExpiredStreamRows(long nowMillis) {
         return streamEviction.evictAll(nowMillis);
+    }
+
+    /** @return the append-only audit log ({@code system.audit_log}) */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** @return the jobs: submit, run, kill, list ({@code system.jobs}) */

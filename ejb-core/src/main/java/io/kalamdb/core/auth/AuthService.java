@@ -1,5 +1,7 @@
 package io.kalamdb.core.auth;
 
+import io.kalamdb.core.audit.AuditAction;
+import io.kalamdb.core.audit.AuditLog;
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.UserId;
@@ -21,6 +23,7 @@ public final class AuthService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TokenService tokens;
+    private final AuditLog audit;
 
     /** The outcome of a successful login or refresh. */
     public record Session(UserRecord user, IssuedToken accessToken, IssuedToken refreshToken) {
@@ -32,9 +35,11 @@ public final class AuthService {
      * @param hasher     bcrypt
      * @param accessTtl  access-token lifetime
      * @param refreshTtl refresh-token lifetime
+     * @param audit      where logins and refused logins are recorded
      */
     public AuthService(KalamStore store, UserRepository users, PasswordHasher hasher, Duration accessTtl,
-                       Duration refreshTtl) {
+                       Duration refreshTtl, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.hasher = hasher;
         this.tokens = new TokenService(secret(store), ISSUER, accessTtl, refreshTtl, Clock.systemUTC());
@@ -51,11 +56,25 @@ public final class AuthService {
     }
 
     /**
+     * Logs in from an unknown address; as {@link #login(String, String, String)} with a null address.
+     *
+     * @return tokens for the user
+     * @throws KalamException AUTH_REQUIRED for an unknown, deleted or password-less user or a wrong password
+     */
+    public Session login(String username, String password) {
+        return login(username, password, null);
+    }
+
+    /**
+     * Checks a password and issues tokens; records a {@code login} or {@code login_failed} audit entry
+     * (never the password).
+     *
+     * @param ipAddress the client's address for the audit log, or null when unknown
      * @return tokens for the user
      * @throws KalamException AUTH_REQUIRED for an unknown, deleted or password-less user or a wrong password
      *                        (one message for all, so it reveals nothing)
      */
-    public Session login(String username, String password) {
+    public Session login(String username, String password, String ipAddress) {
         UserRecord user;
         try {
             user = users.find(new UserId(username)).filter(UserRecord::active).orElse(null);
@@ -64,9 +83,20 @@ public final class AuthService {
         }
         if (user == null || user.passwordHash() == null || password == null || password.isEmpty()
                 || !hasher.verify(password.toCharArray(), user.passwordHash())) {
+            audit.append(AuditAction.LOGIN_FAILED, null, username, null, ipAddress, claimedUser(username));
             throw new KalamException(ErrorCode.AUTH_REQUIRED, "Invalid username or password");
         }
+        audit.append(AuditAction.LOGIN, user.id(), user.id().value(), null, ipAddress, user.id());
         return issue(user);
+    }
+
+    /** @return the user a login attempt named, or null if the name is not a valid user id */
+    private static UserId claimedUser(String username) {
+        try {
+            return username == null ? null : new UserId(username);
+        } catch (KalamException e) {
+            return null;
+        }
     }
 
     /**

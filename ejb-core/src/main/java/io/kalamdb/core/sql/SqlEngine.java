@@ -7,6 +7,7 @@ import io.kalamdb.core.sql.exec.AlterTableHandler;
 import io.kalamdb.core.sql.exec.DeleteHandler;
 import io.kalamdb.core.sql.exec.DescribeHandler;
 import io.kalamdb.core.sql.exec.FlushHandler;
+import io.kalamdb.core.sql.exec.StatementAudit;
 import io.kalamdb.core.sql.exec.StatsHandler;
 import io.kalamdb.core.sql.exec.InsertHandler;
 import io.kalamdb.core.sql.exec.JobHandler;
@@ -77,14 +78,17 @@ public final class SqlEngine {
     private final StorageHandler storages;
     private final JobHandler jobs;
     private final StatsHandler stats;
+    private final StatementAudit audit;
     private final InsertParseCache parseCache = new InsertParseCache();
 
-    /** Wires the statement handlers; built by {@code KalamEngine}. */
+    /** Wires the statement handlers and the audit of DDL, user changes and KILL; built by {@code KalamEngine}. */
     public SqlEngine(QueryPlanner planner, QueryHandler queries, PointLookup pointLookup, InsertHandler inserts,
                      UpdateHandler updates, DeleteHandler deletes, NamespaceHandler namespaces,
                      TableDdlHandler tableDdl, AlterTableHandler alterTable, DescribeHandler describe,
                      UserHandler users, LiveQueryControl liveQueries, SubscribeHandler subscriptions,
-                     FlushHandler flushes, StorageHandler storages, JobHandler jobs, StatsHandler stats) {
+                     FlushHandler flushes, StorageHandler storages, JobHandler jobs, StatsHandler stats,
+                     StatementAudit audit) {
+        this.audit = audit;
         this.subscriptions = subscriptions;
         this.flushes = flushes;
         this.storages = storages;
@@ -123,7 +127,9 @@ public final class SqlEngine {
         for (ParsedStatement statement : statements) {
             try {
                 StatementContext ctx = new StatementContext(session, statement.sql(), bind(statement, params));
-                results.add(dispatch(statement.node(), ctx));
+                StatementResult result = dispatch(statement.node(), ctx);
+                audit.record(statement.node(), ctx, result);
+                results.add(result);
             } catch (KalamException e) {
                 if (statements.size() == 1) {
                     throw e;

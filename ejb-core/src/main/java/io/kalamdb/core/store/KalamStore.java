@@ -43,9 +43,11 @@ public final class KalamStore implements AutoCloseable {
     public static final String SYSTEM_STORAGES = "system_storages";
     /** Job records ({@code system.jobs}). */
     public static final String SYSTEM_JOBS = "system_jobs";
+    /** The append-only audit log ({@code system.audit_log}). */
+    public static final String SYSTEM_AUDIT_LOG = "system_audit_log";
 
     private static final List<String> SYSTEM_FAMILIES = List.of(SYSTEM_META, SYSTEM_NAMESPACES, SYSTEM_TABLES,
-            SYSTEM_USERS, SYSTEM_MANIFESTS, SYSTEM_STORAGES, SYSTEM_JOBS);
+            SYSTEM_USERS, SYSTEM_MANIFESTS, SYSTEM_STORAGES, SYSTEM_JOBS, SYSTEM_AUDIT_LOG);
 
     static {
         RocksDB.loadLibrary();

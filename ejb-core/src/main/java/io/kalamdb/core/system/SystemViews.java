@@ -2,6 +2,7 @@ package io.kalamdb.core.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kalamdb.core.audit.AuditEntry;
 import io.kalamdb.core.auth.UserRecord;
 import io.kalamdb.core.auth.UserRepository;
 import io.kalamdb.core.catalog.Catalog;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
 /**
  * The catalog views: {@code system.users} (never the password hash), {@code system.namespaces},
  * {@code system.tables}, {@code system.columns}, {@code system.storages} (credentials masked),
- * {@code system.live_queries} (alias {@code system.live}), {@code system.jobs},
+ * {@code system.live_queries} (alias {@code system.live}), {@code system.jobs}, {@code system.audit_log},
  * {@code information_schema.tables} and
  * {@code information_schema.columns}. Times are TIMESTAMP (epoch microseconds).
  */
@@ -48,10 +49,12 @@ public final class SystemViews {
      * @param liveQueries the rows of {@code system.live_queries} (and its alias {@code system.live}), one per
      *                    subscription, in that view's column order
      * @param jobs        the recorded jobs ({@code system.jobs}), oldest first
+     * @param stats       the rows of {@code system.stats}
+     * @param audit       the audit log's entries ({@code system.audit_log}), oldest first
      */
     public SystemViews(Catalog catalog, UserRepository users, Supplier<List<StorageDefinition>> storages,
                        Supplier<List<Object[]>> liveQueries, Supplier<List<JobRecord>> jobs,
-                       Supplier<List<Object[]>> stats) {
+                       Supplier<List<Object[]>> stats, Supplier<List<AuditEntry>> audit) {
         this.catalog = catalog;
         add(NamespaceId.SYSTEM, "users", cols("user_id TEXT", "username TEXT", "role TEXT", "email TEXT",
                 "auth_type TEXT", "storage_mode TEXT", "storage_id TEXT", "created_at TIMESTAMP",
@@ -127,6 +130,16 @@ public final class SystemViews {
                             j.table() == null ? null : j.table().name().value(), json(j.parameters()), j.message(),
                             j.exceptionTrace(), j.progress(), micros(j.createdAt()), micros(j.startedAt()),
                             micros(j.finishedAt()), j.nodeId(), j.memoryUsed(), j.cpuUsed()});
+                    }
+                    return rows;
+                });
+        add(NamespaceId.SYSTEM, "audit_log", cols("audit_id TEXT", "timestamp TIMESTAMP", "actor_user_id TEXT",
+                "action TEXT", "target TEXT", "details TEXT", "ip_address TEXT", "subject_user_id TEXT"), () -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (AuditEntry e : audit.get()) {
+                        rows.add(new Object[] {Long.toString(e.auditId()), micros(e.timestampMillis()),
+                            e.actor() == null ? null : e.actor().value(), e.action().wireName(), e.target(),
+                            e.details(), e.ipAddress(), e.subject() == null ? null : e.subject().value()});
                     }
                     return rows;
                 });

@@ -38,7 +38,7 @@ class CalciteSmokeTest {
             TableStores tables = new TableStores(store, new SnowflakeIdGenerator(1));
             AccessPolicy policy = new AccessPolicy();
             SystemViews views = new SystemViews(catalog, new UserRepository(store), List::of, List::of, List::of,
-                    List::of);
+                    List::of, List::of);
             QueryPlanner planner = new QueryPlanner(catalog, new KalamRootSchema(catalog, tables, views, policy));
             catalog.createNamespace(new NamespaceId("app"), 1);
             TableDefinition def = new TableDefinition(TableId.of("app", "notes"), TableType.USER,

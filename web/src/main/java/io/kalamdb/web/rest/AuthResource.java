@@ -37,12 +37,12 @@ public class AuthResource {
     @Inject
     RequestAuthenticator authenticator;
 
-    /** @return 200 with user and tokens, or 401 AUTH_REQUIRED */
+    /** @return 200 with user and tokens, or 401 AUTH_REQUIRED; either way recorded in the audit log with the client address */
     @POST
     @Path("/login")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response login(InputStream body) {
+    public Response login(InputStream body, @Context HttpServletRequest request) {
         ObjectNode json = JsonBodies.readObject(body, MAX_BODY_BYTES);
         String user = JsonBodies.optionalText(json, "user");
         if (user == null) {
@@ -52,7 +52,7 @@ public class AuthResource {
         if (user == null || password == null) {
             throw new KalamException(ErrorCode.INVALID_PARAMETER, "Login needs \"user\" and \"password\"");
         }
-        return tokens(engines.engine().auth().login(user, password));
+        return tokens(engines.engine().auth().login(user, password, request.getRemoteAddr()));
     }
 
     /** @return 200 with new tokens, or 401 AUTH_REQUIRED */
