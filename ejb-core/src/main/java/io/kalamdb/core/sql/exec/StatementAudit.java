@@ -22,6 +22,8 @@ import io.kalamdb.core.sql.parser.ast.SqlKillJob;
 import io.kalamdb.core.sql.parser.ast.SqlKillLiveQuery;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
@@ -30,10 +32,13 @@ import org.apache.calcite.sql.SqlNode;
  * {@link AuditLog} after they succeed. A {@code CREATE … IF NOT EXISTS} or {@code DROP … IF EXISTS} that
  * changed nothing (row count 0) is not recorded. Details never include passwords or storage credentials: an
  * {@code ALTER USER … SET PASSWORD} records only that the password changed, an {@code ALTER STORAGE} only the
- * names of the settings it changed.
+ * names of the settings it changed. The entry is written after the statement committed; if writing it fails,
+ * the statement's success stands and the failure is logged (a statement is never reported failed when it
+ * took effect).
  */
 public final class StatementAudit {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(StatementAudit.class.getName());
 
     private final AuditLog log;
     private final TableResolver resolver;
@@ -55,6 +60,14 @@ public final class StatementAudit {
      * @param result what it returned (row count 0 on a create/drop means nothing changed)
      */
     public void record(SqlNode node, StatementContext ctx, StatementResult result) {
+        try {
+            append(node, ctx, result);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The statement succeeded but its audit entry could not be written", e);
+        }
+    }
+
+    private void append(SqlNode node, StatementContext ctx, StatementResult result) {
         UserId actor = ctx.session().user();
         NamespaceId current = ctx.session().namespace();
         boolean changed = result.rowCount() > 0;
