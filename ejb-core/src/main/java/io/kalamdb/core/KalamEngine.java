@@ -39,6 +39,7 @@ import io.kalamdb.core.sql.exec.AlterTableHandler;
 import io.kalamdb.core.sql.exec.DeleteHandler;
 import io.kalamdb.core.sql.exec.DescribeHandler;
 import io.kalamdb.core.sql.exec.ExpressionFallback;
+import io.kalamdb.core.sql.exec.ExecuteAsHandler;
 import io.kalamdb.core.sql.exec.ExpressionEvaluator;
 import io.kalamdb.core.sql.exec.FlushHandler;
 import io.kalamdb.core.sql.exec.InsertHandler;
@@ -148,7 +149,7 @@ public final class KalamEngine implements AutoCloseable {
                 new UserHandler(users), liveQueries, new SubscribeHandler(resolver, liveQueries),
                 new FlushHandler(catalog, resolver, policy, jobs), new StorageHandler(storages, views, policy),
                 new JobHandler(jobs), new StatsHandler(stats, catalog, resolver, policy),
-                new StatementAudit(audit, resolver));
+                new StatementAudit(audit, resolver), new ExecuteAsHandler(userRepository, audit));
         int orphans = cold.sweepOrphans(catalog);
         if (orphans > 0) {
             Logger.getLogger(KalamEngine.class.getName()).info(() -> "Removed " + orphans

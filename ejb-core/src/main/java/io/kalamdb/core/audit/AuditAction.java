@@ -34,7 +34,9 @@ public enum AuditAction {
     /** {@code KILL JOB}. */
     KILL_JOB("kill_job"),
     /** {@code KILL LIVE QUERY}. */
-    KILL_LIVE_QUERY("kill_live_query");
+    KILL_LIVE_QUERY("kill_live_query"),
+    /** {@code EXECUTE AS USER}, allowed or refused (details say which). */
+    EXECUTE_AS("execute_as");
 
     private final String wireName;
 

@@ -6,6 +6,7 @@ import io.kalamdb.core.sql.calcite.QueryPlanner;
 import io.kalamdb.core.sql.exec.AlterTableHandler;
 import io.kalamdb.core.sql.exec.DeleteHandler;
 import io.kalamdb.core.sql.exec.DescribeHandler;
+import io.kalamdb.core.sql.exec.ExecuteAsHandler;
 import io.kalamdb.core.sql.exec.FlushHandler;
 import io.kalamdb.core.sql.exec.StatementAudit;
 import io.kalamdb.core.sql.exec.StatsHandler;
@@ -34,6 +35,7 @@ import io.kalamdb.core.sql.parser.ast.SqlDropKalamTable;
 import io.kalamdb.core.sql.parser.ast.SqlDropNamespace;
 import io.kalamdb.core.sql.parser.ast.SqlDropStorage;
 import io.kalamdb.core.sql.parser.ast.SqlDropUser;
+import io.kalamdb.core.sql.parser.ast.SqlExecuteAsUser;
 import io.kalamdb.core.sql.parser.ast.SqlFlushAllTables;
 import io.kalamdb.core.sql.parser.ast.SqlFlushTable;
 import io.kalamdb.core.sql.parser.ast.SqlInsertReturning;
@@ -79,6 +81,7 @@ public final class SqlEngine {
     private final JobHandler jobs;
     private final StatsHandler stats;
     private final StatementAudit audit;
+    private final ExecuteAsHandler executeAs;
     private final InsertParseCache parseCache = new InsertParseCache();
 
     /** Wires the statement handlers and the audit of DDL, user changes and KILL; built by {@code KalamEngine}. */
@@ -87,8 +90,9 @@ public final class SqlEngine {
                      TableDdlHandler tableDdl, AlterTableHandler alterTable, DescribeHandler describe,
                      UserHandler users, LiveQueryControl liveQueries, SubscribeHandler subscriptions,
                      FlushHandler flushes, StorageHandler storages, JobHandler jobs, StatsHandler stats,
-                     StatementAudit audit) {
+                     StatementAudit audit, ExecuteAsHandler executeAs) {
         this.audit = audit;
+        this.executeAs = executeAs;
         this.subscriptions = subscriptions;
         this.flushes = flushes;
         this.storages = storages;
@@ -210,6 +214,10 @@ public final class SqlEngine {
             long plans = planner.cachedPlans();
             planner.clear();
             return StatementResult.message("Cleared " + plans + " cached plan(s)", plans, ctx.session().user());
+        } else if (node instanceof SqlExecuteAsUser e) {
+            StatementContext as = new StatementContext(executeAs.impersonate(e, ctx), ctx.sql(), ctx.params(),
+                    ctx.startedAtMillis());
+            return dispatch(e.getStatement(), as);
         } else if (node instanceof SqlShowStats s) {
             return stats.show(s, ctx);
         } else if (node instanceof SqlFlushTable f) {
