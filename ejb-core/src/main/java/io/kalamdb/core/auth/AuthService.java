@@ -24,6 +24,8 @@ public final class AuthService {
     private final PasswordHasher hasher;
     private final TokenService tokens;
     private final AuditLog audit;
+    private volatile LoginLockout lockout = new LoginLockout(LoginLockout.DEFAULT_MAX_FAILURES,
+            LoginLockout.DEFAULT_LOCKOUT, System::currentTimeMillis);
 
     /** The outcome of a successful login or refresh. */
     public record Session(UserRecord user, IssuedToken accessToken, IssuedToken refreshToken) {
@@ -56,6 +58,15 @@ public final class AuthService {
     }
 
     /**
+     * Replaces the brute-force lockout policy (the default locks a name for 15 minutes after 5 failures).
+     *
+     * @param policy the new policy; failures counted so far are forgotten
+     */
+    public void lockout(LoginLockout policy) {
+        this.lockout = policy;
+    }
+
+    /**
      * Logs in from an unknown address; as {@link #login(String, String, String)} with a null address.
      *
      * @return tokens for the user
@@ -72,9 +83,18 @@ public final class AuthService {
      * @param ipAddress the client's address for the audit log, or null when unknown
      * @return tokens for the user
      * @throws KalamException AUTH_REQUIRED for an unknown, deleted or password-less user or a wrong password
-     *                        (one message for all, so it reveals nothing)
+     *                        (one message for all, so it reveals nothing); RATE_LIMIT_EXCEEDED while the name is
+     *                        locked after too many failures ({@link LoginLockout})
      */
     public Session login(String username, String password, String ipAddress) {
+        LoginLockout policy = lockout;
+        try {
+            policy.checkAllowed(username);
+        } catch (KalamException locked) {
+            audit.append(AuditAction.LOGIN_FAILED, null, username, "{\"locked\":true}", ipAddress,
+                    claimedUser(username));
+            throw locked;
+        }
         UserRecord user;
         try {
             user = users.find(new UserId(username)).filter(UserRecord::active).orElse(null);
@@ -83,9 +103,11 @@ public final class AuthService {
         }
         if (user == null || user.passwordHash() == null || password == null || password.isEmpty()
                 || !hasher.verify(password.toCharArray(), user.passwordHash())) {
+            policy.failed(username);
             audit.append(AuditAction.LOGIN_FAILED, null, username, null, ipAddress, claimedUser(username));
             throw new KalamException(ErrorCode.AUTH_REQUIRED, "Invalid username or password");
         }
+        policy.succeeded(username);
         audit.append(AuditAction.LOGIN, user.id(), user.id().value(), null, ipAddress, user.id());
         return issue(user);
     }

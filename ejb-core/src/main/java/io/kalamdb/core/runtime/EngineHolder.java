@@ -107,6 +107,7 @@ public class EngineHolder {
             var config = ServerSettings.engineConfig(settings);
             long start = System.nanoTime();
             engine = KalamEngine.open(config, ServerSettings.liveQueryLimits(settings));
+            engine.auth().lockout(ServerSettings.loginLockout(settings, System::currentTimeMillis));
             engine.jobs().start(launcher);
             LOG.info(() -> "KalamDB engine open: data " + config.dataDir() + ", durability " + config.durability()
                     + ", " + (System.nanoTime() - start) / 1_000_000 + " ms");

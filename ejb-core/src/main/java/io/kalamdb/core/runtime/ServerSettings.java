@@ -1,7 +1,8 @@
 package io.kalamdb.core.runtime;
 
-import io.kalamdb.core.cold.FlushPolicy;
 import io.kalamdb.core.EngineConfig;
+import io.kalamdb.core.auth.LoginLockout;
+import io.kalamdb.core.cold.FlushPolicy;
 import io.kalamdb.core.jobs.JobCleanupJob;
 import io.kalamdb.core.jobs.UserCleanupJob;
 import io.kalamdb.core.live.LiveQueryLimits;
@@ -9,6 +10,7 @@ import io.kalamdb.core.store.Durability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -96,6 +98,18 @@ public final class ServerSettings {
                 config.getOptionalValue("kalamdb.flush.default.rows", Long.class).orElse(FlushPolicy.DEFAULT.rows()),
                 config.getOptionalValue("kalamdb.flush.default.interval.seconds", Long.class)
                         .orElse(FlushPolicy.DEFAULT.intervalSeconds()));
+    }
+
+    /**
+     * @param clock epoch milliseconds
+     * @return the brute-force login lockout: {@code kalamdb.auth.lockout.max.failures} (5) consecutive failures
+     *         lock a user name for {@code kalamdb.auth.lockout.minutes} (15)
+     */
+    public static LoginLockout loginLockout(Config config, LongSupplier clock) {
+        return new LoginLockout(config.getOptionalValue("kalamdb.auth.lockout.max.failures", Integer.class)
+                .orElse(LoginLockout.DEFAULT_MAX_FAILURES),
+                Duration.ofMinutes(config.getOptionalValue("kalamdb.auth.lockout.minutes", Long.class)
+                        .orElse(LoginLockout.DEFAULT_LOCKOUT.toMinutes())), clock);
     }
 
     /** @return how often the flush triggers are checked: {@code kalamdb.flush.check.interval.seconds} (5) */
