@@ -127,4 +127,20 @@ class LiveSocketAuthIT {
             assertEquals(1001, code);
         }
     }
+
+    @Test
+    void aConnectionWhoseUserIsDroppedIsClosed() throws Exception {
+        String name = "ws_dropped_" + Long.toString(System.nanoTime(), 36);
+        SqlApiIT.ok("CREATE USER '" + name + "' WITH PASSWORD 'drop-me-1'");
+        String dropToken = HTTP.postJson("/v1/api/auth/login", Map.of("user", name, "password", "drop-me-1")).json()
+                .path("access_token").asText();
+        try (WsClient ws = WsClient.connect(HTTP, dropToken)) {
+            assertEquals("auth_success", ws.next(5).path("type").asText());
+            SqlApiIT.ok("DROP USER '" + name + "'");
+            JsonNode m = ws.next(10);
+            assertEquals("auth_error", m.path("type").asText(), m::toString);
+            assertEquals("The user was dropped", m.path("message").asText());
+            assertEquals(1008, ws.closeCode(10));
+        }
+    }
 }

@@ -10,6 +10,7 @@ import io.kalamdb.core.store.Partition;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Authentication (DESIGN.md §5): passwords are checked only at login (bcrypt is deliberately slow); every
@@ -136,6 +137,30 @@ public final class AuthService {
      */
     public UserRecord authenticate(String accessToken) {
         return activeUser(tokens.verify(accessToken, TokenService.ACCESS));
+    }
+
+    /**
+     * A verified access token's user and when the token stops being valid.
+     *
+     * @param user      the token's active user
+     * @param expiresAt the token's {@code exp}
+     */
+    public record Authenticated(UserRecord user, Instant expiresAt) {
+    }
+
+    /**
+     * As {@link #authenticate}, also answering the token's expiry (for connections that outlive a request).
+     *
+     * @throws KalamException AUTH_REQUIRED if the token is invalid or its user deleted
+     */
+    public Authenticated authenticateUntilExpiry(String accessToken) {
+        VerifiedToken token = tokens.verify(accessToken, TokenService.ACCESS);
+        return new Authenticated(activeUser(token), token.expiresAt());
+    }
+
+    /** @return whether the user exists and is not deleted */
+    public boolean isActive(UserId user) {
+        return users.find(user).filter(UserRecord::active).isPresent();
     }
 
     /** @return true while root has no password: localhost requests without credentials act as root */

@@ -2,6 +2,7 @@ package io.kalamdb.web.socket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kalamdb.core.auth.AuthService;
 import io.kalamdb.core.auth.UserRecord;
 import io.kalamdb.core.live.LiveQueryException;
 import io.kalamdb.core.model.NamespaceId;
@@ -19,6 +20,7 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -31,7 +33,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * go to the engine's live-query manager, whose events reach the client through a {@link ConnectionSink}.
  * A connection with no message in either direction for {@code kalamdb.ws.idle.timeout.seconds} (default
  * 300) is closed with status 1001 (going away); the check runs every quarter of the timeout (at most every
- * 10 s). The container's own idle timeout is off: Liberty closes with status 1006, which RFC 6455 §7.4.1
+ * 10 s) and also closes, with {@code auth_error} and 1008, a connection whose access token has expired or whose
+ * user was dropped. The container's own idle timeout is off: Liberty closes with status 1006, which RFC 6455 §7.4.1
  * forbids on the wire and clients reject. The endpoint only translates messages: the logic lives in
  * ejb-core. One instance per connection.
  */
@@ -52,6 +55,7 @@ public class LiveSocketEndpoint {
     private OutboundQueue outbound;
     private ConnectionSink sink;
     private volatile UserRecord user;
+    private volatile Instant tokenExpiresAt;
     private ScheduledFuture<?> authTimeout;
     private ScheduledFuture<?> idleCheck;
     private volatile long lastReceivedNanos = System.nanoTime();
@@ -66,7 +70,7 @@ public class LiveSocketEndpoint {
         long idleNanos = TimeUnit.SECONDS.toNanos(ConfigProvider.getConfig()
                 .getOptionalValue("kalamdb.ws.idle.timeout.seconds", Long.class).orElse(300L));
         long period = Math.min(idleNanos / 4, TimeUnit.SECONDS.toNanos(10));
-        idleCheck = scheduler.scheduleWithFixedDelay(() -> closeIfIdle(idleNanos), period, period,
+        idleCheck = scheduler.scheduleWithFixedDelay(() -> check(idleNanos), period, period,
                 TimeUnit.NANOSECONDS);
         Object header = newSession.getUserProperties().get(HandshakeCapture.AUTHORIZATION);
         if (header instanceof String h && h.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -149,7 +153,9 @@ public class LiveSocketEndpoint {
 
     private void authenticate(String token, String compression) {
         try {
-            user = engines.engine().auth().authenticate(token);
+            AuthService.Authenticated authenticated = engines.engine().auth().authenticateUntilExpiry(token);
+            tokenExpiresAt = authenticated.expiresAt();
+            user = authenticated.user();
         } catch (KalamException e) {
             refuse(e.getMessage());
             return;
@@ -162,9 +168,17 @@ public class LiveSocketEndpoint {
         outbound.offer(ProtocolMessages.authSuccess(user, gzip ? "gzip" : "none"));
     }
 
-    private void closeIfIdle(long idleNanos) {
-        long lastActivity = Math.max(lastReceivedNanos, outbound.lastSentNanos());
-        if (System.nanoTime() - lastActivity >= idleNanos) {
+    /**
+     * The periodic check of an open connection: closed with 1001 when idle, and with {@code auth_error} and
+     * 1008 once its token has expired or its user was dropped.
+     */
+    private void check(long idleNanos) {
+        UserRecord who = user;
+        if (who != null && !Instant.now().isBefore(tokenExpiresAt)) {
+            refuse("The access token has expired: reconnect with a fresh token");
+        } else if (who != null && engines.isOpen() && !engines.engine().auth().isActive(who.id())) {
+            refuse("The user was dropped");
+        } else if (System.nanoTime() - Math.max(lastReceivedNanos, outbound.lastSentNanos()) >= idleNanos) {
             outbound.failWith(null, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "idle timeout"));
         }
     }
