@@ -74,6 +74,15 @@ public final class Catalog {
     }
 
     /**
+     * @return the namespace
+     * @throws KalamException NAMESPACE_NOT_FOUND if there is none
+     */
+    public NamespaceRecord requireNamespace(NamespaceId id) {
+        return namespace(id).orElseThrow(() -> new KalamException(ErrorCode.NAMESPACE_NOT_FOUND,
+                "Namespace '" + id + "' does not exist"));
+    }
+
+    /**
      * @param id        the new namespace
      * @param createdAt epoch milliseconds
      * @return true if created, false if it existed

@@ -97,7 +97,7 @@ public final class ColdStorage {
      * @return the manifests of a table's partitions (one for SHARED, one per flushed user for USER)
      */
     public List<Manifest> manifests(TableId table) {
-        return manifests.all().stream().filter(m -> m.table().equals(table)).toList();
+        return manifests.ofTable(table);
     }
 
     /**

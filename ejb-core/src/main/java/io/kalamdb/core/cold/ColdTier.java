@@ -173,12 +173,7 @@ public final class ColdTier implements ColdSegments {
 
     /** Closes the pooled readers of a dropped table's segments. */
     void forget(Manifest manifest) {
-        for (Segment segment : manifest.segments()) {
-            Deque<SegmentReader> pool = idle.remove(poolKey(manifest, segment));
-            if (pool != null) {
-                pool.forEach(SegmentReader::close);
-            }
-        }
+        manifest.segments().forEach(segment -> retire(manifest, segment));
     }
 
     private static String poolKey(Manifest manifest, Segment segment) {

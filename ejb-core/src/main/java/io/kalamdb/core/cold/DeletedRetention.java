@@ -157,7 +157,7 @@ public final class DeletedRetention {
             return Collections.singletonList(null);
         }
         Set<UserId> owners = new LinkedHashSet<>(rows.hotOwners(null));
-        manifests.all().stream().filter(m -> m.table().equals(table.id())).forEach(m -> owners.add(m.owner()));
+        manifests.ofTable(table.id()).forEach(m -> owners.add(m.owner()));
         return List.copyOf(owners);
     }
 

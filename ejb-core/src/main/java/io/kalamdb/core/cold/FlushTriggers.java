@@ -71,12 +71,6 @@ public final class FlushTriggers implements AutoCloseable {
         lastFlushAt.put(table, clock.getAsLong());
     }
 
-    /** @return rows written to {@code table} since its last flush began (or since start) */
-    public long pendingRows(TableId table) {
-        AtomicLong rows = rowsSinceFlush.get(table);
-        return rows == null ? 0 : rows.get();
-    }
-
     private void count(List<RowChange> changes) {
         for (RowChange change : changes) {
             rowsSinceFlush.computeIfAbsent(change.table(), t -> new AtomicLong()).incrementAndGet();

@@ -57,13 +57,27 @@ final class ManifestStore {
 
     /** @return every stored manifest (for the start-up sweep of unreferenced files) */
     List<Manifest> all() {
+        return scan(null, null);
+    }
+
+    /** @return the stored manifests of one table's partitions (a prefix scan) */
+    List<Manifest> ofTable(TableId table) {
+        byte[] prefix = tablePrefix(table);
+        return scan(prefix, KeyCodec.prefixEnd(prefix));
+    }
+
+    private List<Manifest> scan(byte[] from, byte[] to) {
         List<Manifest> out = new ArrayList<>();
-        try (RangeScan scan = store.scan(family, null, null, null)) {
+        try (RangeScan scan = store.scan(family, from, to, null)) {
             while (scan.hasNext()) {
                 out.add(ManifestCodec.decode(scan.next().value()));
             }
         }
         return out;
+    }
+
+    private static byte[] tablePrefix(TableId table) {
+        return (table + "\u0000").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -72,7 +86,7 @@ final class ManifestStore {
      * @return the manifests deleted
      */
     List<Manifest> stageDrop(StoreBatch batch, TableId table) {
-        byte[] prefix = (table + "\u0000").getBytes(StandardCharsets.UTF_8);
+        byte[] prefix = tablePrefix(table);
         List<Manifest> dropped = new ArrayList<>();
         try (RangeScan scan = store.scan(family, prefix, KeyCodec.prefixEnd(prefix), null)) {
             while (scan.hasNext()) {

@@ -33,6 +33,7 @@ public final class LiveQuery {
     private final List<ResultColumn> schema;
     private final Function1<DataContext, Object[]> filter;
     private final Function1<DataContext, Object[]> projection;
+    private final Shape shape;
 
     LiveQuery(TableDefinition table, String sql, UserId subscriber, List<ResultColumn> schema,
               Function1<DataContext, Object[]> filter, Function1<DataContext, Object[]> projection) {
@@ -42,6 +43,7 @@ public final class LiveQuery {
         this.schema = List.copyOf(schema);
         this.filter = filter;
         this.projection = projection;
+        this.shape = new Shape(table.id(), table.schemaVersion(), sql, subscriber);
     }
 
     /** @return the subscribed table, at the schema version the query was compiled against */
@@ -62,7 +64,7 @@ public final class LiveQuery {
      * @return a key with value equality
      */
     public Object shape() {
-        return new Shape(table.id(), table.schemaVersion(), sql, subscriber);
+        return shape;
     }
 
     private record Shape(TableId table, int schemaVersion, String sql, UserId subscriber) {

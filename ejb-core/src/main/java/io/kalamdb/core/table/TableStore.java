@@ -1,5 +1,6 @@
 package io.kalamdb.core.table;
 
+import com.google.common.collect.Iterators;
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.TableDefinition;
@@ -134,7 +135,7 @@ public final class TableStore {
      */
     public void stageFlushedDelete(StoreBatch batch, UserId owner, byte[] firstPk, byte[] lastPk,
                                    Set<ByteBuffer> written) {
-        byte[] prefix = type.isPerUser() ? KeyCodec.userPrefix(requireOwner(owner)) : new byte[0];
+        byte[] prefix = keyPrefix(owner);
         byte[] from = KeyCodec.concat(prefix, firstPk);
         byte[] to = KeyCodec.concat(prefix, Arrays.copyOf(lastPk, lastPk.length + 1));
         batch.deleteRange(partition, from, to);
@@ -160,7 +161,7 @@ public final class TableStore {
      * @return the number of hot tombstones staged for deletion
      */
     public int stagePurge(StoreBatch batch, UserId owner, Map<byte[], Long> tombstones) {
-        byte[] prefix = type.isPerUser() ? KeyCodec.userPrefix(requireOwner(owner)) : new byte[0];
+        byte[] prefix = keyPrefix(owner);
         int purged = 0;
         for (Map.Entry<byte[], Long> tombstone : tombstones.entrySet()) {
             byte[] key = KeyCodec.concat(prefix, tombstone.getKey());
@@ -191,7 +192,13 @@ public final class TableStore {
      * @return rows in key order; close after use
      */
     public RowScan scan(UserId owner, StoreSnapshot snapshot) {
-        return new RowScan(newestVersions(owner, snapshot));
+        List<ColdSegments.CloseableRows> segments = segments(owner, snapshot);
+        if (segments.isEmpty()) {
+            RangeScan hot = hotRange(owner, snapshot);
+            return new RowScan(Iterators.transform(hot, kv -> RowCodec.decode(kv.value())), hot::close);
+        }
+        ColdSegments.CloseableRows merged = merge(owner, snapshot, segments);
+        return new RowScan(Iterators.transform(merged, KeyedRow::row), merged::close);
     }
 
     /**
@@ -203,12 +210,23 @@ public final class TableStore {
      * @return rows with their primary-key bytes; close after use
      */
     public ColdSegments.CloseableRows newestVersions(UserId owner, StoreSnapshot snapshot) {
+        return merge(owner, snapshot, segments(owner, snapshot));
+    }
+
+    /** @return the partition's segment scans (none for a STREAM table, which is never flushed) */
+    private List<ColdSegments.CloseableRows> segments(UserId owner, StoreSnapshot snapshot) {
+        return type == TableType.STREAM ? List.of() : cold.scan(definition, owner, snapshot);
+    }
+
+    private ColdSegments.CloseableRows merge(UserId owner, StoreSnapshot snapshot,
+                                             List<ColdSegments.CloseableRows> segments) {
+        if (segments.isEmpty()) {
+            return hotRows(owner, snapshot);
+        }
         List<ColdSegments.CloseableRows> sources = new ArrayList<>();
         sources.add(hotRows(owner, snapshot));
-        if (type != TableType.STREAM) {
-            sources.addAll(cold.scan(definition, owner, snapshot));
-        }
-        return sources.size() == 1 ? sources.get(0) : new MergedRows(sources);
+        sources.addAll(segments);
+        return new MergedRows(sources);
     }
 
     /**
@@ -219,12 +237,8 @@ public final class TableStore {
      * @return rows with their primary-key bytes; close after use
      */
     public ColdSegments.CloseableRows hotRows(UserId owner, StoreSnapshot snapshot) {
-        byte[] from = type == TableType.STREAM
-                ? KeyCodec.concat(KeyCodec.userPrefix(requireOwner(owner)), KeyCodec.encodeLong(ttlFloor()))
-                : type.isPerUser() ? KeyCodec.userPrefix(requireOwner(owner)) : null;
-        byte[] to = type.isPerUser() ? KeyCodec.userRangeEnd(owner) : null;
-        int prefix = type.isPerUser() ? KeyCodec.userPrefix(owner).length : 0;
-        RangeScan scan = store.scan(partition, from, to, snapshot);
+        int prefix = keyPrefix(owner).length;
+        RangeScan scan = hotRange(owner, snapshot);
         return new ColdSegments.CloseableRows() {
             @Override
             public boolean hasNext() {
@@ -243,6 +257,20 @@ public final class TableStore {
                 scan.close();
             }
         };
+    }
+
+    /** The hot key range of the owner's partition (from the TTL floor for a STREAM table). */
+    private RangeScan hotRange(UserId owner, StoreSnapshot snapshot) {
+        byte[] prefix = keyPrefix(owner);
+        byte[] from = type == TableType.STREAM ? KeyCodec.concat(prefix, KeyCodec.encodeLong(ttlFloor()))
+                : type.isPerUser() ? prefix : null;
+        byte[] to = type.isPerUser() ? KeyCodec.userRangeEnd(owner) : null;
+        return store.scan(partition, from, to, snapshot);
+    }
+
+    /** @return {@code userId 0x00} for a USER or STREAM partition, empty for a SHARED table */
+    private byte[] keyPrefix(UserId owner) {
+        return type.isPerUser() ? KeyCodec.userPrefix(requireOwner(owner)) : new byte[0];
     }
 
     /**
@@ -291,10 +319,12 @@ public final class TableStore {
 
     /** A closeable iterator of decoded rows in primary-key order. */
     public static final class RowScan implements Iterator<StoredRow>, AutoCloseable {
-        private final ColdSegments.CloseableRows rows;
+        private final Iterator<StoredRow> rows;
+        private final Runnable close;
 
-        RowScan(ColdSegments.CloseableRows rows) {
+        RowScan(Iterator<StoredRow> rows, Runnable close) {
             this.rows = Objects.requireNonNull(rows);
+            this.close = close;
         }
 
         @Override
@@ -307,12 +337,12 @@ public final class TableStore {
             if (!rows.hasNext()) {
                 throw new NoSuchElementException();
             }
-            return rows.next().row();
+            return rows.next();
         }
 
         @Override
         public void close() {
-            rows.close();
+            close.run();
         }
     }
 

@@ -27,14 +27,9 @@ public final class WriteTracker {
         }
     }
 
-    /**
-     * Stops recording.
-     *
-     * @return the full row keys (column-family keys) written since {@link #start}; empty if not tracked
-     */
-    public Set<ByteBuffer> stop(TableId table) {
-        Set<ByteBuffer> keys = tracked.remove(table);
-        return keys == null ? Set.of() : keys;
+    /** Stops recording the written keys of a table (a no-op if it is not tracked). */
+    public void stop(TableId table) {
+        tracked.remove(table);
     }
 
     /**

@@ -79,11 +79,6 @@ final class OutboundQueue {
         gzip = on;
     }
 
-    /** @return the number of messages waiting */
-    synchronized int size() {
-        return pending.size();
-    }
-
     /** @return {@link System#nanoTime()} when the last message went out (or the queue was created) */
     long lastSentNanos() {
         return lastSentNanos;

@@ -2,7 +2,6 @@ package io.kalamdb.core.sql.exec;
 
 import io.kalamdb.core.catalog.Catalog;
 import io.kalamdb.core.model.ColumnDefinition;
-import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamDataType;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.NamespaceId;
@@ -33,9 +32,7 @@ public final class DescribeHandler {
      */
     public StatementResult showTables(SqlShowTables stmt, StatementContext ctx) {
         NamespaceId ns = stmt.getNamespace() == null ? ctx.session().namespace() : new NamespaceId(stmt.getNamespace());
-        if (catalog.namespace(ns).isEmpty()) {
-            throw new KalamException(ErrorCode.NAMESPACE_NOT_FOUND, "Namespace '" + ns + "' does not exist");
-        }
+        catalog.requireNamespace(ns);
         List<Object[]> rows = new ArrayList<>();
         for (TableDefinition t : catalog.tablesIn(ns)) {
             rows.add(new Object[] {ns.value(), t.id().name().value(), t.type().wireName(), t.options().storageId(),

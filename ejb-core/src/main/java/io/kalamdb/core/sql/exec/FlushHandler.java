@@ -69,10 +69,7 @@ public final class FlushHandler {
         List<TableDefinition> tables;
         if (stmt.getNamespace() != null) {
             NamespaceId ns = new NamespaceId(stmt.getNamespace());
-            if (catalog.namespace(ns).isEmpty()) {
-                throw new KalamException(io.kalamdb.core.model.ErrorCode.NAMESPACE_NOT_FOUND,
-                        "Namespace '" + ns + "' does not exist");
-            }
+            catalog.requireNamespace(ns);
             tables = catalog.tablesIn(ns);
         } else {
             tables = catalog.allTables();

@@ -61,10 +61,7 @@ public final class TableDdlHandler {
         if (id.namespace().isReserved()) {
             throw KalamException.invalidSql("Cannot create tables in reserved namespace '" + id.namespace() + "'");
         }
-        if (catalog.namespace(id.namespace()).isEmpty()) {
-            throw new KalamException(ErrorCode.NAMESPACE_NOT_FOUND, "Namespace '" + id.namespace()
-                    + "' does not exist");
-        }
+        catalog.requireNamespace(id.namespace());
         if (catalog.table(id).isPresent()) {
             if (stmt.isIfNotExists()) {
                 return StatementResult.message("Table " + id + " already exists", 0, ctx.session().user());
