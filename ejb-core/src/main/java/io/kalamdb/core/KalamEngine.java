@@ -4,6 +4,7 @@ import io.kalamdb.core.audit.AuditLog;
 import io.kalamdb.core.auth.AccessPolicy;
 import io.kalamdb.core.auth.AuthService;
 import io.kalamdb.core.auth.PasswordHasher;
+import io.kalamdb.core.auth.PasswordPolicy;
 import io.kalamdb.core.auth.UserRepository;
 import io.kalamdb.core.auth.UserService;
 import io.kalamdb.core.catalog.Catalog;
@@ -101,6 +102,9 @@ public final class KalamEngine implements AutoCloseable {
 
     private KalamEngine(EngineConfig config, LiveQueryLimits liveLimits, LongSupplier clock) {
         this.config = config;
+        if (config.rootPassword() != null && !config.rootPassword().isEmpty()) {
+            new PasswordPolicy().check(UserId.ROOT, config.rootPassword());
+        }
         Path storeDir = config.dataDir().resolve("rocksdb");
         this.store = KalamStore.open(storeDir, config.durability());
         this.catalog = new Catalog(store);
@@ -160,7 +164,8 @@ public final class KalamEngine implements AutoCloseable {
     /**
      * Opens (or creates) the engine's data under {@code config.dataDir()}.
      *
-     * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened
+     * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened; INVALID_PARAMETER if
+     *                                              the configured root password breaks the {@link PasswordPolicy}
      */
     public static KalamEngine open(EngineConfig config) {
         return new KalamEngine(config, LiveQueryLimits.defaults(), System::currentTimeMillis);
@@ -169,7 +174,8 @@ public final class KalamEngine implements AutoCloseable {
     /**
      * Opens (or creates) the engine's data under {@code config.dataDir()}, with non-default live-query limits.
      *
-     * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened
+     * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened; INVALID_PARAMETER if
+     *                                              the configured root password breaks the {@link PasswordPolicy}
      */
     public static KalamEngine open(EngineConfig config, LiveQueryLimits liveLimits) {
         return new KalamEngine(config, liveLimits, System::currentTimeMillis);
@@ -181,7 +187,8 @@ public final class KalamEngine implements AutoCloseable {
      *
      * @param clock the time STREAM TTLs, user and job timestamps, and job retention periods are measured against,
      *              epoch milliseconds ({@code _seq} values, tokens and catalog times still use the system clock)
-     * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened
+     * @throws io.kalamdb.core.model.KalamException INTERNAL_ERROR if the store cannot be opened; INVALID_PARAMETER if
+     *                                              the configured root password breaks the {@link PasswordPolicy}
      */
     public static KalamEngine open(EngineConfig config, LiveQueryLimits liveLimits, LongSupplier clock) {
         return new KalamEngine(config, liveLimits, clock);

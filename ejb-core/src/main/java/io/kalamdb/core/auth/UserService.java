@@ -18,6 +18,7 @@ public final class UserService {
     private final PasswordHasher hasher;
     private final AccessPolicy policy;
     private final LongSupplier clock;
+    private final PasswordPolicy passwords = new PasswordPolicy();
 
     /**
      * Creates the service.
@@ -63,7 +64,8 @@ public final class UserService {
      * @param email    optional e-mail
      * @param ifNotExists true to succeed quietly when the user exists
      * @return true if created or restored
-     * @throws KalamException PERMISSION_DENIED, ALREADY_EXISTS, INVALID_PARAMETER (password, role system)
+     * @throws KalamException PERMISSION_DENIED (also for role system), ALREADY_EXISTS, INVALID_PARAMETER (a password
+     *                        that breaks the {@link PasswordPolicy})
      */
     public boolean create(Role caller, UserId id, String password, Role role, String email, boolean ifNotExists) {
         policy.checkManageUsers(caller);
@@ -79,6 +81,7 @@ public final class UserService {
             }
             throw new KalamException(ErrorCode.ALREADY_EXISTS, "User '" + id + "' already exists");
         }
+        passwords.check(id, password);
         String hash = hasher.hash(password.toCharArray());
         users.save(existing.map(u -> u.restored(hash, r, email, now))
                 .orElseGet(() -> new UserRecord(id, hash, r, email, now, now, null, null)));
@@ -88,13 +91,15 @@ public final class UserService {
     /**
      * Changes a user's password. Anyone may change their own; dba and system may change anyone's.
      *
-     * @throws KalamException NOT_FOUND, PERMISSION_DENIED, INVALID_PARAMETER
+     * @throws KalamException NOT_FOUND, PERMISSION_DENIED, INVALID_PARAMETER (a password that breaks the
+     *                        {@link PasswordPolicy})
      */
     public void setPassword(UserId caller, Role callerRole, UserId id, String password) {
         if (!caller.equals(id)) {
             policy.checkManageUsers(callerRole);
         }
         UserRecord u = require(id);
+        passwords.check(id, password);
         users.save(u.withPasswordHash(hasher.hash(password.toCharArray()), clock.getAsLong()));
     }
 

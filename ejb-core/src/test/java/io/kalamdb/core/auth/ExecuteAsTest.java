@@ -29,9 +29,9 @@ class ExecuteAsTest {
     @BeforeEach
     void setUp() {
         db = new EngineFixture(dir);
-        db.run(root, "CREATE USER 'alice' WITH PASSWORD 'pw' ROLE user; CREATE USER 'bob' WITH PASSWORD 'pw' ROLE user;"
-                + " CREATE USER 'svc' WITH PASSWORD 'pw' ROLE service; CREATE USER 'svc2' WITH PASSWORD 'pw' ROLE service;"
-                + " CREATE USER 'admin' WITH PASSWORD 'pw' ROLE dba; CREATE USER 'admin2' WITH PASSWORD 'pw' ROLE dba");
+        db.run(root, "CREATE USER 'alice' WITH PASSWORD 'pw-secret-1' ROLE user; CREATE USER 'bob' WITH PASSWORD 'pw-secret-1' ROLE user;"
+                + " CREATE USER 'svc' WITH PASSWORD 'pw-secret-1' ROLE service; CREATE USER 'svc2' WITH PASSWORD 'pw-secret-1' ROLE service;"
+                + " CREATE USER 'admin' WITH PASSWORD 'pw-secret-1' ROLE dba; CREATE USER 'admin2' WITH PASSWORD 'pw-secret-1' ROLE dba");
         db.run(root, "CREATE NAMESPACE app; CREATE USER TABLE app.msgs (id BIGINT PRIMARY KEY, body TEXT, "
                 + "author TEXT DEFAULT CURRENT_USER()); CREATE SHARED TABLE app.config (id BIGINT PRIMARY KEY, v TEXT)");
     }

@@ -66,81 +66,81 @@ class UserServiceTest {
 
     @Test
     void createUserTakesRoleAndEmailInAnyOrder() {
-        db.run(root(), "CREATE USER 'svc' WITH PASSWORD 'pw' EMAIL 'ops@example.com' ROLE service");
-        db.run(root(), "CREATE USER admin WITH PASSWORD 'pw' ROLE 'dba'");
-        assertEquals(Role.SERVICE, loginRole("svc", "pw"));
-        assertEquals(Role.DBA, loginRole("admin", "pw"));
+        db.run(root(), "CREATE USER 'svc' WITH PASSWORD 'pw-secret-1' EMAIL 'ops@example.com' ROLE service");
+        db.run(root(), "CREATE USER admin WITH PASSWORD 'pw-secret-1' ROLE 'dba'");
+        assertEquals(Role.SERVICE, loginRole("svc", "pw-secret-1"));
+        assertEquals(Role.DBA, loginRole("admin", "pw-secret-1"));
         assertEquals("ops@example.com", db.engine().users().active(new UserId("svc")).orElseThrow().email());
-        db.fails(ErrorCode.INVALID_SQL, root(), "CREATE USER bad WITH PASSWORD 'pw' ROLE superuser");
+        db.fails(ErrorCode.INVALID_SQL, root(), "CREATE USER bad WITH PASSWORD 'pw-secret-1' ROLE superuser");
     }
 
     @Test
     void createUserTwiceUnlessIfNotExists() {
-        db.run(root(), "CREATE USER alice WITH PASSWORD 'first'");
-        assertTrue(db.fails(ErrorCode.ALREADY_EXISTS, root(), "CREATE USER alice WITH PASSWORD 'second'")
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'first-secret-1'");
+        assertTrue(db.fails(ErrorCode.ALREADY_EXISTS, root(), "CREATE USER alice WITH PASSWORD 'second-secret-1'")
                 .getMessage().contains("'alice' already exists"));
-        assertEquals(0, db.run(root(), "CREATE USER IF NOT EXISTS alice WITH PASSWORD 'second'").rowCount());
-        assertEquals(Role.USER, loginRole("alice", "first"));
-        loginFails("alice", "second");
+        assertEquals(0, db.run(root(), "CREATE USER IF NOT EXISTS alice WITH PASSWORD 'second-secret-1'").rowCount());
+        assertEquals(Role.USER, loginRole("alice", "first-secret-1"));
+        loginFails("alice", "second-secret-1");
     }
 
     @Test
     void theSystemRoleCannotBeGranted() {
-        db.fails(ErrorCode.PERMISSION_DENIED, root(), "CREATE USER boss WITH PASSWORD 'pw' ROLE system");
-        db.run(root(), "CREATE USER alice WITH PASSWORD 'pw'");
+        db.fails(ErrorCode.PERMISSION_DENIED, root(), "CREATE USER boss WITH PASSWORD 'pw-secret-1' ROLE system");
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'pw-secret-1'");
         db.fails(ErrorCode.PERMISSION_DENIED, root(), "ALTER USER alice SET ROLE system");
         db.fails(ErrorCode.PERMISSION_DENIED, root(), "ALTER USER root SET ROLE dba");
-        assertEquals(Role.USER, loginRole("alice", "pw"));
+        assertEquals(Role.USER, loginRole("alice", "pw-secret-1"));
         assertTrue(db.engine().users().active(new UserId("boss")).isEmpty());
     }
 
     @Test
     void alterUserSetPasswordReplacesIt() {
-        db.run(root(), "CREATE USER alice WITH PASSWORD 'old-pw'");
-        db.run(root(), "ALTER USER alice SET PASSWORD 'new-pw'");
-        loginFails("alice", "old-pw");
-        assertEquals(Role.USER, loginRole("alice", "new-pw"));
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'old-pw-secret-1'");
+        db.run(root(), "ALTER USER alice SET PASSWORD 'new-pw-secret-1'");
+        loginFails("alice", "old-pw-secret-1");
+        assertEquals(Role.USER, loginRole("alice", "new-pw-secret-1"));
     }
 
     @Test
     void usersMayChangeTheirOwnPasswordAndEmailButNotOthers() {
-        db.run(root(), "CREATE USER alice WITH PASSWORD 'a-pw'");
-        db.run(root(), "CREATE USER bob WITH PASSWORD 'b-pw'");
-        db.run(user("alice"), "ALTER USER alice SET PASSWORD 'mine'");
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'a-pw-secret-1'");
+        db.run(root(), "CREATE USER bob WITH PASSWORD 'b-pw-secret-1'");
+        db.run(user("alice"), "ALTER USER alice SET PASSWORD 'mine-secret-1'");
         db.run(user("alice"), "ALTER USER alice SET EMAIL 'alice@example.com'");
-        db.fails(ErrorCode.PERMISSION_DENIED, user("alice"), "ALTER USER bob SET PASSWORD 'taken'");
+        db.fails(ErrorCode.PERMISSION_DENIED, user("alice"), "ALTER USER bob SET PASSWORD 'taken-secret-1'");
         db.fails(ErrorCode.PERMISSION_DENIED, user("alice"), "ALTER USER bob SET EMAIL 'x@example.com'");
         db.fails(ErrorCode.PERMISSION_DENIED, user("alice"), "ALTER USER alice SET ROLE dba");
 
-        assertEquals(Role.USER, loginRole("alice", "mine"));
-        assertEquals(Role.USER, loginRole("bob", "b-pw"));
+        assertEquals(Role.USER, loginRole("alice", "mine-secret-1"));
+        assertEquals(Role.USER, loginRole("bob", "b-pw-secret-1"));
         assertEquals("alice@example.com", db.engine().users().active(new UserId("alice")).orElseThrow().email());
         assertNull(db.engine().users().active(new UserId("bob")).orElseThrow().email());
     }
 
     @Test
     void alterUserSetRoleChangesWhatLoginReports() {
-        db.run(root(), "CREATE USER alice WITH PASSWORD 'pw'");
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'pw-secret-1'");
         db.run(as("admin", Role.DBA), "ALTER USER alice SET ROLE dba");
-        assertEquals(Role.DBA, loginRole("alice", "pw"));
+        assertEquals(Role.DBA, loginRole("alice", "pw-secret-1"));
         db.run(root(), "ALTER USER alice SET ROLE user");
-        assertEquals(Role.USER, loginRole("alice", "pw"));
+        assertEquals(Role.USER, loginRole("alice", "pw-secret-1"));
     }
 
     @Test
     void alterOfAnUnknownUserIsNotFound() {
-        db.fails(ErrorCode.NOT_FOUND, root(), "ALTER USER ghost SET PASSWORD 'pw'");
+        db.fails(ErrorCode.NOT_FOUND, root(), "ALTER USER ghost SET PASSWORD 'pw-secret-1'");
         db.fails(ErrorCode.NOT_FOUND, root(), "ALTER USER ghost SET ROLE dba");
     }
 
     @Test
     void dropUserIsSoftAndEndsLoginAndTokens() {
-        db.run(root(), "CREATE USER alice WITH PASSWORD 'pw'");
-        String token = auth().login("alice", "pw").accessToken().token();
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'pw-secret-1'");
+        String token = auth().login("alice", "pw-secret-1").accessToken().token();
         assertEquals("alice", auth().authenticate(token).id().value());
 
         assertEquals("User 'alice' dropped", db.run(root(), "DROP USER alice").message());
-        loginFails("alice", "pw");
+        loginFails("alice", "pw-secret-1");
         assertEquals(ErrorCode.AUTH_REQUIRED, assertThrows(KalamException.class, () -> auth().authenticate(token)).code());
         assertEquals(List.of(true), db.column(root(), "SELECT deleted_at IS NOT NULL FROM system.users WHERE user_id = 'alice'"));
         db.fails(ErrorCode.NOT_FOUND, root(), "DROP USER alice");
@@ -151,13 +151,13 @@ class UserServiceTest {
     void aDroppedUsersDataStaysAndComesBackWithTheUser() {
         db.run(root(), "CREATE NAMESPACE app");
         db.run(root(), "CREATE USER TABLE app.notes (id BIGINT PRIMARY KEY, body TEXT)");
-        db.run(root(), "CREATE USER alice WITH PASSWORD 'first'");
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'first-secret-1'");
         db.run(user("alice"), "INSERT INTO app.notes VALUES (1, 'kept')");
         db.run(root(), "DROP USER alice");
 
-        db.run(root(), "CREATE USER alice WITH PASSWORD 'second' ROLE service");
-        assertEquals(Role.SERVICE, loginRole("alice", "second"));
-        loginFails("alice", "first");
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'second-secret-1' ROLE service");
+        assertEquals(Role.SERVICE, loginRole("alice", "second-secret-1"));
+        loginFails("alice", "first-secret-1");
         assertEquals(List.of("kept"), db.column(user("alice"), "SELECT body FROM app.notes"));
         assertEquals(List.of(false), db.column(root(), "SELECT deleted_at IS NOT NULL FROM system.users WHERE user_id = 'alice'"));
     }
@@ -165,9 +165,9 @@ class UserServiceTest {
     @Test
     void rootAndOneselfCannotBeDropped() {
         db.fails(ErrorCode.PERMISSION_DENIED, root(), "DROP USER root");
-        db.run(root(), "CREATE USER admin WITH PASSWORD 'pw' ROLE dba");
+        db.run(root(), "CREATE USER admin WITH PASSWORD 'pw-secret-1' ROLE dba");
         db.fails(ErrorCode.PERMISSION_DENIED, as("admin", Role.DBA), "DROP USER admin");
-        assertEquals(Role.DBA, loginRole("admin", "pw"));
+        assertEquals(Role.DBA, loginRole("admin", "pw-secret-1"));
     }
 
     @Test
@@ -192,10 +192,43 @@ class UserServiceTest {
 
     @Test
     void aConfiguredRootPasswordIsSetAtStart(@TempDir Path other) {
-        try (KalamEngine engine = KalamEngine.open(new EngineConfig(other, Durability.RELAXED, 2, "configured",
+        try (KalamEngine engine = KalamEngine.open(new EngineConfig(other, Durability.RELAXED, 2, "configured-root-pw",
                 4, Duration.ofHours(1), Duration.ofDays(1)))) {
             assertFalse(engine.auth().rootIsPasswordless());
-            assertEquals(Role.SYSTEM, engine.auth().login("root", "configured").user().role());
+            assertEquals(Role.SYSTEM, engine.auth().login("root", "configured-root-pw").user().role());
         }
+    }
+
+    @Test
+    void passwordsBreakingThePolicyAreRefusedAndNothingIsWritten() {
+        assertTrue(db.fails(ErrorCode.INVALID_PARAMETER, root(), "CREATE USER alice WITH PASSWORD 'short1'").getMessage()
+                .contains("at least 8 characters"));
+        assertTrue(db.fails(ErrorCode.INVALID_PARAMETER, root(), "CREATE USER alice WITH PASSWORD 'Password1'").getMessage()
+                .contains("too common"));
+        assertTrue(db.fails(ErrorCode.INVALID_PARAMETER, root(), "CREATE USER alice WITH PASSWORD '"
+                + "x".repeat(73) + "'").getMessage().contains("at most 72 bytes"));
+        assertTrue(db.fails(ErrorCode.INVALID_PARAMETER, root(), "CREATE USER 'alice_smith' WITH PASSWORD 'Alice_Smith'").getMessage()
+                .contains("user name"));
+        assertEquals(0, db.run(root(), "SELECT user_id FROM system.users WHERE user_id LIKE 'alice%'").rowCount());
+
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'pw-secret-1'");
+        db.fails(ErrorCode.INVALID_PARAMETER, user("alice"), "ALTER USER alice SET PASSWORD 'qwertyuiop'");
+        assertEquals(Role.USER, loginRole("alice", "pw-secret-1"));
+        loginFails("alice", "qwertyuiop");
+    }
+
+    @Test
+    void aPasswordOfEightCharactersIncludingMultiByteOnesIsAccepted() {
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'grün-äpfel'");
+        assertEquals(Role.USER, loginRole("alice", "grün-äpfel"));
+        db.run(root(), "CREATE USER bob WITH PASSWORD 'äöüßäöüß'");
+        assertEquals(Role.USER, loginRole("bob", "äöüßäöüß"));
+    }
+
+    @Test
+    void aConfiguredRootPasswordBreakingThePolicyStopsTheStart(@TempDir Path other) {
+        KalamException e = assertThrows(KalamException.class, () -> KalamEngine.open(new EngineConfig(other,
+                Durability.RELAXED, 2, "root", 4, Duration.ofHours(1), Duration.ofDays(1))).close());
+        assertEquals(ErrorCode.INVALID_PARAMETER, e.code());
     }
 }

@@ -82,8 +82,8 @@ class JobWorksTest {
 
     @Test
     void userCleanupPurgesUsersDroppedLongerAgoThanTheGracePeriod() {
-        db.run(root(), "CREATE USER gone WITH PASSWORD 'pw1'; CREATE USER recent WITH PASSWORD 'pw2';"
-                + " CREATE USER kept WITH PASSWORD 'pw3'; DROP USER gone");
+        db.run(root(), "CREATE USER gone WITH PASSWORD 'pw1-secret-1'; CREATE USER recent WITH PASSWORD 'pw2-secret-1';"
+                + " CREATE USER kept WITH PASSWORD 'pw3-secret-1'; DROP USER gone");
         advance(Duration.ofDays(6));
         db.run(root(), "DROP USER recent");
         advance(Duration.ofDays(2));
@@ -92,7 +92,7 @@ class JobWorksTest {
 
         assertEquals("Purged 1 user(s) dropped more than 7 day(s) ago", job.message());
         assertEquals(List.of("kept", "recent", "root"), db.column(root(), "SELECT user_id FROM system.users ORDER BY user_id"));
-        db.run(root(), "CREATE USER gone WITH PASSWORD 'new'");
+        db.run(root(), "CREATE USER gone WITH PASSWORD 'new-secret-1'");
         assertEquals(List.of(clock.get() * 1000), db.column(root(),
                 "SELECT created_at FROM system.users WHERE user_id = 'gone'"), "a new user, not a restored one");
     }

@@ -362,7 +362,7 @@ class DdlTest {
         "DROP TABLE app.t",
         "ALTER TABLE app.t ADD COLUMN x TEXT",
         "ALTER TABLE app.t SET TBLPROPERTIES (ACCESS_LEVEL = 'public')",
-        "CREATE USER eve WITH PASSWORD 'pw'",
+        "CREATE USER eve WITH PASSWORD 'pw-secret-1'",
         "ALTER USER root SET ROLE user",
         "DROP USER root"
     })

@@ -40,7 +40,7 @@ class RestartTest {
         db.run(root(), "ALTER TABLE app.notes MODIFY COLUMN n BIGINT");
         db.run(root(), "ALTER TABLE app.notes ADD COLUMN tag TEXT");
         db.run(root(), "CREATE USER carol WITH PASSWORD 'pw-carol' ROLE dba EMAIL 'carol@example.com'");
-        db.run(root(), "CREATE USER dave WITH PASSWORD 'pw-dave'");
+        db.run(root(), "CREATE USER dave WITH PASSWORD 'pw-dave-secret-1'");
         db.run(root(), "DROP USER dave");
     }
 
@@ -95,7 +95,7 @@ class RestartTest {
         assertEquals(Role.DBA, db.engine().auth().login("carol", "pw-carol").user().role());
         assertEquals("carol", db.engine().auth().authenticate(before.accessToken().token()).id().value());
         assertEquals(ErrorCode.AUTH_REQUIRED, assertThrows(KalamException.class,
-                () -> db.engine().auth().login("dave", "pw-dave")).code());
+                () -> db.engine().auth().login("dave", "pw-dave-secret-1")).code());
     }
 
     @Test

@@ -46,7 +46,7 @@ class SystemTablesTest {
 
     @Test
     void usersShowsRootAndCreatedUsersWithoutPasswordHashes() {
-        db.run(root(), "CREATE USER alice WITH PASSWORD 'secret' ROLE service EMAIL 'alice@example.com'");
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'secret-secret-1' ROLE service EMAIL 'alice@example.com'");
         assertEquals(List.of("user_id", "username", "role", "email", "auth_type", "storage_mode", "storage_id",
                 "created_at", "updated_at", "last_seen", "deleted_at"), columnNames("SELECT * FROM system.users"));
         assertEquals(List.of(
@@ -61,7 +61,7 @@ class SystemTablesTest {
 
     @Test
     void droppedUsersStayListedWithDeletedAt() {
-        db.run(root(), "CREATE USER alice WITH PASSWORD 'secret'");
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'secret-secret-1'");
         assertNull(db.column(root(), "SELECT deleted_at FROM system.users WHERE user_id = 'alice'").get(0));
         long before = System.currentTimeMillis() * 1000L;
         db.run(root(), "DROP USER alice");
