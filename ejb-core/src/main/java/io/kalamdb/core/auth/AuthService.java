@@ -109,6 +109,7 @@ public final class AuthService {
             throw new KalamException(ErrorCode.AUTH_REQUIRED, "Invalid username or password");
         }
         policy.succeeded(username);
+        users.loggedIn(user.id(), System.currentTimeMillis());
         audit.append(AuditAction.LOGIN, user.id(), user.id().value(), null, ipAddress, user.id());
         return issue(user);
     }
@@ -173,9 +174,12 @@ public final class AuthService {
         return users.find(UserId.ROOT).orElseThrow();
     }
 
+    /** @return the token's user, if still active, noted as seen now */
     private UserRecord activeUser(VerifiedToken token) {
-        return users.find(token.userId()).filter(UserRecord::active)
+        UserRecord user = users.find(token.userId()).filter(UserRecord::active)
                 .orElseThrow(() -> new KalamException(ErrorCode.AUTH_REQUIRED, "User no longer exists"));
+        users.seen(user.id(), System.currentTimeMillis());
+        return user;
     }
 
     private Session issue(UserRecord user) {

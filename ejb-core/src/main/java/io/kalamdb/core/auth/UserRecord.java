@@ -13,11 +13,13 @@ import io.kalamdb.core.model.UserId;
  * @param email        e-mail address, or null
  * @param createdAt    epoch milliseconds
  * @param updatedAt    epoch milliseconds
- * @param lastSeen     epoch milliseconds of the last authenticated request, or null
+ * @param lastSeen     epoch milliseconds of the last authenticated request (kept to
+ *                     {@link UserRepository#LAST_SEEN_GRANULARITY_MILLIS}), or null
+ * @param lastLoginAt  epoch milliseconds of the last successful password login, or null
  * @param deletedAt    epoch milliseconds of the soft delete, or null while active
  */
 public record UserRecord(UserId id, String passwordHash, Role role, String email, long createdAt, long updatedAt,
-                         Long lastSeen, Long deletedAt) {
+                         Long lastSeen, Long lastLoginAt, Long deletedAt) {
 
     /** @return true unless soft-deleted */
     public boolean active() {
@@ -26,26 +28,36 @@ public record UserRecord(UserId id, String passwordHash, Role role, String email
 
     /** @return a copy with another password hash */
     public UserRecord withPasswordHash(String hash, long now) {
-        return new UserRecord(id, hash, role, email, createdAt, now, lastSeen, deletedAt);
+        return new UserRecord(id, hash, role, email, createdAt, now, lastSeen, lastLoginAt, deletedAt);
     }
 
     /** @return a copy with another role */
     public UserRecord withRole(Role newRole, long now) {
-        return new UserRecord(id, passwordHash, newRole, email, createdAt, now, lastSeen, deletedAt);
+        return new UserRecord(id, passwordHash, newRole, email, createdAt, now, lastSeen, lastLoginAt, deletedAt);
     }
 
     /** @return a copy with another e-mail */
     public UserRecord withEmail(String newEmail, long now) {
-        return new UserRecord(id, passwordHash, role, newEmail, createdAt, now, lastSeen, deletedAt);
+        return new UserRecord(id, passwordHash, role, newEmail, createdAt, now, lastSeen, lastLoginAt, deletedAt);
     }
 
     /** @return a soft-deleted copy */
     public UserRecord deleted(long now) {
-        return new UserRecord(id, passwordHash, role, email, createdAt, now, lastSeen, now);
+        return new UserRecord(id, passwordHash, role, email, createdAt, now, lastSeen, lastLoginAt, now);
     }
 
     /** @return a copy restored from a soft delete, with a new hash and role */
     public UserRecord restored(String hash, Role newRole, String newEmail, long now) {
-        return new UserRecord(id, hash, newRole, newEmail, createdAt, now, lastSeen, null);
+        return new UserRecord(id, hash, newRole, newEmail, createdAt, now, lastSeen, lastLoginAt, null);
+    }
+
+    /** @return a copy last seen at {@code now} */
+    public UserRecord seen(long now) {
+        return new UserRecord(id, passwordHash, role, email, createdAt, updatedAt, now, lastLoginAt, deletedAt);
+    }
+
+    /** @return a copy that logged in (and so was seen) at {@code now} */
+    public UserRecord loggedIn(long now) {
+        return new UserRecord(id, passwordHash, role, email, createdAt, updatedAt, now, now, deletedAt);
     }
 }

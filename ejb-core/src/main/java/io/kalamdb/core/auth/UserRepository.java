@@ -24,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * memory, since every request resolves its user. Writes are serialised.
  */
 public final class UserRepository {
+    /** {@code last_seen} is written at most once per this many milliseconds per user (one minute). */
+    public static final long LAST_SEEN_GRANULARITY_MILLIS = 60_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KalamStore store;
@@ -61,6 +64,39 @@ public final class UserRepository {
     }
 
     /**
+     * Notes an authenticated request: moves {@code last_seen} to {@code now} when it is at least
+     * {@link #LAST_SEEN_GRANULARITY_MILLIS} old, so a busy user costs one write a minute, not one per request.
+     * Deleted and unknown users are left alone.
+     *
+     * @param now epoch milliseconds
+     */
+    public void seen(UserId id, long now) {
+        UserRecord u = cache.get(id);
+        if (u != null && u.active() && (u.lastSeen() == null || now - u.lastSeen() >= LAST_SEEN_GRANULARITY_MILLIS)) {
+            replaceIfCurrent(u, u.seen(now));
+        }
+    }
+
+    /**
+     * Notes a successful password login: {@code last_login_at} and {@code last_seen} become {@code now}.
+     *
+     * @param now epoch milliseconds
+     */
+    public synchronized void loggedIn(UserId id, long now) {
+        UserRecord u = cache.get(id);
+        if (u != null) {
+            save(u.loggedIn(now));
+        }
+    }
+
+    /** Saves {@code updated} only if {@code expected} is still the cached record, so no concurrent change is lost. */
+    private synchronized void replaceIfCurrent(UserRecord expected, UserRecord updated) {
+        if (cache.get(expected.id()) == expected) {
+            save(updated);
+        }
+    }
+
+    /**
      * Removes for good, in one atomic batch, every user soft-deleted before {@code epochMillis}. Serialised with
      * {@link #save}, so a user restored meanwhile is kept.
      *
@@ -90,6 +126,7 @@ public final class UserRepository {
         n.put("created_at", u.createdAt());
         n.put("updated_at", u.updatedAt());
         n.put("last_seen", u.lastSeen());
+        n.put("last_login_at", u.lastLoginAt());
         n.put("deleted_at", u.deletedAt());
         try {
             return JSON.writeValueAsBytes(n);
@@ -103,7 +140,8 @@ public final class UserRepository {
             JsonNode n = JSON.readTree(bytes);
             return new UserRecord(new UserId(n.get("user_id").asText()), text(n, "password_hash"),
                     Role.parse(n.get("role").asText()), text(n, "email"), n.get("created_at").asLong(),
-                    n.get("updated_at").asLong(), optLong(n, "last_seen"), optLong(n, "deleted_at"));
+                    n.get("updated_at").asLong(), optLong(n, "last_seen"), optLong(n, "last_login_at"),
+                    optLong(n, "deleted_at"));
         } catch (IOException e) {
             throw new KalamException(ErrorCode.INTERNAL_ERROR, "Corrupt user record", e);
         }

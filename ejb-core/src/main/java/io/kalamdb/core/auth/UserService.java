@@ -42,7 +42,7 @@ public final class UserService {
         long now = clock.getAsLong();
         UserRecord root = users.find(UserId.ROOT).orElse(null);
         if (root == null) {
-            root = new UserRecord(UserId.ROOT, null, Role.SYSTEM, null, now, now, null, null);
+            root = new UserRecord(UserId.ROOT, null, Role.SYSTEM, null, now, now, null, null, null);
             users.save(root);
         }
         if (rootPassword != null && !rootPassword.isEmpty()
@@ -84,7 +84,7 @@ public final class UserService {
         passwords.check(id, password);
         String hash = hasher.hash(password.toCharArray());
         users.save(existing.map(u -> u.restored(hash, r, email, now))
-                .orElseGet(() -> new UserRecord(id, hash, r, email, now, now, null, null)));
+                .orElseGet(() -> new UserRecord(id, hash, r, email, now, now, null, null, null)));
         return true;
     }
 

@@ -58,12 +58,12 @@ public final class SystemViews {
         this.catalog = catalog;
         add(NamespaceId.SYSTEM, "users", cols("user_id TEXT", "username TEXT", "role TEXT", "email TEXT",
                 "auth_type TEXT", "storage_mode TEXT", "storage_id TEXT", "created_at TIMESTAMP",
-                "updated_at TIMESTAMP", "last_seen TIMESTAMP", "deleted_at TIMESTAMP"), () -> {
+                "updated_at TIMESTAMP", "last_seen TIMESTAMP", "deleted_at TIMESTAMP", "last_login_at TIMESTAMP"), () -> {
                     List<Object[]> rows = new ArrayList<>();
                     for (UserRecord u : users.all()) {
                         rows.add(new Object[] {u.id().value(), u.id().value(), u.role().wireName(), u.email(),
                             "password", "table", null, micros(u.createdAt()), micros(u.updatedAt()),
-                            micros(u.lastSeen()), micros(u.deletedAt())});
+                            micros(u.lastSeen()), micros(u.deletedAt()), micros(u.lastLoginAt())});
                     }
                     return rows;
                 });

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kalamdb.core.EngineFixture;
+import io.kalamdb.core.auth.UserRepository;
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.Role;
+import io.kalamdb.core.model.UserId;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +50,7 @@ class SystemTablesTest {
     void usersShowsRootAndCreatedUsersWithoutPasswordHashes() {
         db.run(root(), "CREATE USER alice WITH PASSWORD 'secret-secret-1' ROLE service EMAIL 'alice@example.com'");
         assertEquals(List.of("user_id", "username", "role", "email", "auth_type", "storage_mode", "storage_id",
-                "created_at", "updated_at", "last_seen", "deleted_at"), columnNames("SELECT * FROM system.users"));
+                "created_at", "updated_at", "last_seen", "deleted_at", "last_login_at"), columnNames("SELECT * FROM system.users"));
         assertEquals(List.of(
                 Arrays.asList("alice", "alice", "service", "alice@example.com"),
                 Arrays.asList("root", "root", "system", null)),
@@ -57,6 +59,32 @@ class SystemTablesTest {
         for (List<Object> row : db.rows(root(), "SELECT * FROM system.users")) {
             assertTrue(row.stream().noneMatch(v -> v instanceof String s && s.startsWith("$2")), row.toString());
         }
+    }
+
+    @Test
+    void loginSetsLastLoginAtAndRequestsMoveLastSeenAtMostOncePerMinute() {
+        db.run(root(), "CREATE USER alice WITH PASSWORD 'secret-secret-1'");
+        assertEquals(Arrays.asList(null, null), db.rows(root(),
+                "SELECT last_login_at, last_seen FROM system.users WHERE user_id = 'alice'").get(0));
+        long before = System.currentTimeMillis() * 1000L;
+        String token = db.engine().auth().login("alice", "secret-secret-1").accessToken().token();
+        List<Object> times = db.rows(root(), "SELECT last_login_at, last_seen FROM system.users WHERE user_id = 'alice'")
+                .get(0);
+        long loginAt = (Long) times.get(0);
+        assertTrue(loginAt >= before - 1000 && loginAt <= System.currentTimeMillis() * 1000L, times.toString());
+        assertEquals(loginAt, times.get(1));
+
+        db.engine().auth().authenticate(token);
+        assertEquals(loginAt, db.column(root(), "SELECT last_seen FROM system.users WHERE user_id = 'alice'").get(0));
+
+        UserRepository users = new UserRepository(db.engine().store());
+        long later = loginAt / 1000 + UserRepository.LAST_SEEN_GRANULARITY_MILLIS;
+        users.seen(new UserId("alice"), later);
+        assertEquals(later, users.find(new UserId("alice")).orElseThrow().lastSeen());
+        assertEquals(loginAt / 1000, users.find(new UserId("alice")).orElseThrow().lastLoginAt());
+        db.restart();
+        assertEquals(List.of(later * 1000, loginAt), db.rows(root(),
+                "SELECT last_seen, last_login_at FROM system.users WHERE user_id = 'alice'").get(0));
     }
 
     @Test
