@@ -8,7 +8,7 @@ import java.net.URI;
  * {@code HttpClient} (what most Java applications use) and a minimal blocking socket client (the server's
  * capacity with next to no client overhead).
  */
-public interface HttpTransport {
+public interface HttpTransport extends AutoCloseable {
 
     /** A response: status code and body text. */
     record Reply(int status, String body) {
@@ -22,6 +22,11 @@ public interface HttpTransport {
      * @throws TargetException if the server cannot be reached or the exchange fails
      */
     Reply exchange(String path, byte[] jsonBody, String bearerToken);
+
+    /** Closes the connection, if the transport holds one; a later exchange opens a new one. */
+    @Override
+    default void close() {
+    }
 
     /**
      * @param name    {@code jdk} or {@code raw}

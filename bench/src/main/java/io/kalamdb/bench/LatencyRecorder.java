@@ -39,9 +39,63 @@ public final class LatencyRecorder {
         if (!(percent > 0 && percent <= 100)) {
             throw new IllegalArgumentException("percent must be in (0, 100]: " + percent);
         }
+        return percentiles(percent)[0];
+    }
+
+    /**
+     * Adds every sample of another recorder (to combine the recorders of several client threads).
+     *
+     * @param other a recorder no longer written to
+     */
+    public void addAll(LatencyRecorder other) {
+        if (count + other.count > samples.length) {
+            samples = Arrays.copyOf(samples, Math.max(samples.length * 2, count + other.count));
+        }
+        System.arraycopy(other.samples, 0, samples, count, other.count);
+        count += other.count;
+    }
+
+    /**
+     * @return count, p50, p95, p99, max, mean and population standard deviation of the samples
+     * @throws IllegalStateException if nothing was recorded
+     */
+    public LatencyStats stats() {
+        if (count == 0) {
+            throw new IllegalStateException("no latencies recorded");
+        }
         long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
-        int rank = (int) Math.ceil(percent / 100 * count);
-        return sorted[rank - 1];
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += sorted[i];
+        }
+        double mean = sum / count;
+        double squares = 0;
+        for (int i = 0; i < count; i++) {
+            double d = sorted[i] - mean;
+            squares += d * d;
+        }
+        return new LatencyStats(count, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99), sorted[count - 1], mean,
+                Math.sqrt(squares / count));
+    }
+
+    /**
+     * The latency distribution as percentile points, for charts: the nearest-rank latency at each given percent.
+     *
+     * @param percents each in (0, 100]
+     * @return one latency per percent, in nanoseconds
+     */
+    public long[] percentiles(double... percents) {
+        long[] sorted = Arrays.copyOf(samples, count);
+        Arrays.sort(sorted);
+        long[] out = new long[percents.length];
+        for (int i = 0; i < percents.length; i++) {
+            out[i] = rank(sorted, percents[i]);
+        }
+        return out;
+    }
+
+    private static long rank(long[] sorted, double percent) {
+        return sorted[Math.max(1, (int) Math.ceil(percent / 100 * sorted.length)) - 1];
     }
 }

@@ -104,7 +104,8 @@ final class SocketHttpTransport implements HttpTransport {
         return sb.toString();
     }
 
-    private void close() {
+    @Override
+    public void close() {
         try {
             if (socket != null) {
                 socket.close();

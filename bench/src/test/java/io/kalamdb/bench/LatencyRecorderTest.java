@@ -38,4 +38,27 @@ class LatencyRecorderTest {
         assertThrows(IllegalArgumentException.class, () -> recorder.percentile(0));
         assertThrows(IllegalArgumentException.class, () -> recorder.percentile(100.5));
     }
+
+    @Test
+    void statsGiveMaxMeanAndStandardDeviationOverMergedRecorders() {
+        LatencyRecorder a = new LatencyRecorder();
+        LatencyRecorder b = new LatencyRecorder();
+        a.record(2);
+        a.record(4);
+        b.record(4);
+        b.record(4);
+        b.record(5);
+        b.record(5);
+        b.record(7);
+        b.record(9);
+        a.addAll(b);
+
+        LatencyStats stats = a.stats();
+        assertEquals(8, stats.count());
+        assertEquals(9, stats.max());
+        assertEquals(5.0, stats.mean(), 1e-9);
+        assertEquals(2.0, stats.stddev(), 1e-9);
+        assertEquals(4, stats.p50());
+        assertEquals(9, stats.p99());
+    }
 }
