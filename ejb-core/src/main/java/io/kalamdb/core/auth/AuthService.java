@@ -9,22 +9,25 @@ import io.kalamdb.core.store.KalamStore;
 import io.kalamdb.core.store.Partition;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
  * Authentication (DESIGN.md §5): passwords are checked only at login (bcrypt is deliberately slow); every
- * other request carries an HS256 JWT. The signing secret is generated once and persisted in
- * {@code system_meta}, so tokens survive a restart.
+ * other request carries an HS256 JWT. The signing secret is {@code kalamdb.auth.jwt.secret} if configured, else
+ * generated once and persisted in {@code system_meta}, so tokens survive a restart. Logout revokes tokens and a
+ * refresh token is single-use ({@link TokenRevocations}); access tokens of configured external issuers are
+ * accepted too ({@link ExternalTokenVerifier}).
  */
 public final class AuthService {
     private static final byte[] SECRET_KEY = "jwt_secret".getBytes(StandardCharsets.UTF_8);
-    private static final String ISSUER = "kalamdb";
 
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TokenService tokens;
+    private final TokenRevocations revocations;
+    private final ExternalTokenVerifier external;
     private final AuditLog audit;
+    private final Clock clock;
     private volatile LoginLockout lockout = new LoginLockout(LoginLockout.DEFAULT_MAX_FAILURES,
             LoginLockout.DEFAULT_LOCKOUT, System::currentTimeMillis);
 
@@ -33,22 +36,30 @@ public final class AuthService {
     }
 
     /**
-     * @param store      for the persisted secret
-     * @param users      user records
-     * @param hasher     bcrypt
-     * @param accessTtl  access-token lifetime
-     * @param refreshTtl refresh-token lifetime
-     * @param audit      where logins and refused logins are recorded
+     * Loads the revoked tokens and prepares the external issuers' key sets.
+     *
+     * @param store    for the generated secret and the revocations
+     * @param users    user records
+     * @param hasher   bcrypt
+     * @param settings token lifetimes, the configured secret (if any) and the external issuers
+     * @param audit    where logins, refused logins and logouts are recorded
+     * @param clock    the time tokens are issued and checked at
+     * @throws IllegalArgumentException if an external issuer's {@code file:} key set cannot be read
      */
-    public AuthService(KalamStore store, UserRepository users, PasswordHasher hasher, Duration accessTtl,
-                       Duration refreshTtl, AuditLog audit) {
+    public AuthService(KalamStore store, UserRepository users, PasswordHasher hasher, TokenSettings settings,
+                       AuditLog audit, Clock clock) {
         this.audit = audit;
         this.users = users;
         this.hasher = hasher;
-        this.tokens = new TokenService(secret(store), ISSUER, accessTtl, refreshTtl, Clock.systemUTC());
+        this.clock = clock;
+        byte[] configured = settings.secret();
+        this.tokens = new TokenService(configured != null ? configured : generatedSecret(store), TokenService.ISSUER,
+                settings.accessTtl(), settings.refreshTtl(), clock);
+        this.revocations = new TokenRevocations(store, clock);
+        this.external = new ExternalTokenVerifier(settings.externalIssuers(), users, clock);
     }
 
-    private static byte[] secret(KalamStore store) {
+    private static byte[] generatedSecret(KalamStore store) {
         Partition meta = store.partition(KalamStore.SYSTEM_META);
         byte[] secret = store.get(meta, SECRET_KEY);
         if (secret == null) {
@@ -123,39 +134,99 @@ public final class AuthService {
     }
 
     /**
-     * @return new tokens for the holder of a valid refresh token
-     * @throws KalamException AUTH_REQUIRED if the token is invalid or its user deleted
+     * Exchanges a refresh token for new tokens. A refresh token is single-use: this revokes it, so a second use —
+     * a replayed or stolen copy — is refused.
+     *
+     * @return new access and refresh tokens for the token's user
+     * @throws KalamException AUTH_REQUIRED if the token is invalid, already used or revoked, or its user deleted
      */
     public Session refresh(String refreshToken) {
-        return issue(activeUser(tokens.verify(refreshToken, TokenService.REFRESH)));
+        VerifiedToken token = notRevoked(tokens.verify(refreshToken, TokenService.REFRESH));
+        UserRecord user = activeUser(token);
+        if (!revocations.revoke(token.tokenId(), token.expiresAt())) {
+            throw TokenService.rejected("Token revoked");
+        }
+        return issue(user);
+    }
+
+    /**
+     * Revokes the presented tokens until they expire (RFC 7009 semantics, for KalamDB's own tokens) and records a
+     * {@code logout} audit entry. Either token may be absent — e.g. a browser whose access token expired logs out
+     * with its refresh-token cookie only — but at least one must be given, and two must belong to one user.
+     *
+     * @param accessToken  the caller's access token, or null
+     * @param refreshToken the caller's refresh token, or null
+     * @param ipAddress    the client's address for the audit log, or null when unknown
+     * @return the user who logged out
+     * @throws KalamException AUTH_REQUIRED if no token is given, a given one is invalid or already revoked, or the
+     *                        two tokens name different users
+     */
+    public UserId logout(String accessToken, String refreshToken, String ipAddress) {
+        if (accessToken == null && refreshToken == null) {
+            throw TokenService.rejected("Logout needs an access token or a refresh token");
+        }
+        VerifiedToken access = accessToken == null ? null : verifyAccess(accessToken);
+        VerifiedToken refresh = refreshToken == null ? null
+                : notRevoked(tokens.verify(refreshToken, TokenService.REFRESH));
+        if (access != null && refresh != null && !access.userId().equals(refresh.userId())) {
+            throw TokenService.rejected("The access and refresh tokens belong to different users");
+        }
+        for (VerifiedToken token : new VerifiedToken[] {access, refresh}) {
+            if (token != null && token.tokenId() != null) {
+                revocations.revoke(token.tokenId(), token.expiresAt());
+            }
+        }
+        UserId user = access != null ? access.userId() : refresh.userId();
+        audit.append(AuditAction.LOGOUT, user, user.value(), null, ipAddress, user);
+        return user;
     }
 
     /**
      * @param accessToken a bearer token
      * @return its active user
-     * @throws KalamException AUTH_REQUIRED if the token is invalid or its user deleted
+     * @throws KalamException AUTH_REQUIRED if the token is invalid or revoked, or its user deleted
      */
     public UserRecord authenticate(String accessToken) {
-        return activeUser(tokens.verify(accessToken, TokenService.ACCESS));
+        return activeUser(verifyAccess(accessToken));
     }
 
     /**
-     * A verified access token's user and when the token stops being valid.
+     * A verified access token's user, when the token stops being valid and its {@code jti}.
      *
      * @param user      the token's active user
      * @param expiresAt the token's {@code exp}
+     * @param tokenId   the token's {@code jti}, or null for an external token without one
      */
-    public record Authenticated(UserRecord user, Instant expiresAt) {
+    public record Authenticated(UserRecord user, Instant expiresAt, String tokenId) {
     }
 
     /**
-     * As {@link #authenticate}, also answering the token's expiry (for connections that outlive a request).
+     * As {@link #authenticate}, also answering the token's expiry and id, for connections that outlive a request
+     * (they call {@link #recheck} periodically).
      *
-     * @throws KalamException AUTH_REQUIRED if the token is invalid or its user deleted
+     * @throws KalamException AUTH_REQUIRED if the token is invalid or revoked, or its user deleted
      */
     public Authenticated authenticateUntilExpiry(String accessToken) {
-        VerifiedToken token = tokens.verify(accessToken, TokenService.ACCESS);
-        return new Authenticated(activeUser(token), token.expiresAt());
+        VerifiedToken token = verifyAccess(accessToken);
+        return new Authenticated(activeUser(token), token.expiresAt(), token.tokenId());
+    }
+
+    /**
+     * Checks that an earlier authentication still holds, from memory only (no signature check, no store read).
+     *
+     * @param authenticated what {@link #authenticateUntilExpiry} returned
+     * @throws KalamException AUTH_REQUIRED "Token expired", "Token revoked" or "User no longer exists"
+     */
+    public void recheck(Authenticated authenticated) {
+        if (!clock.instant().isBefore(authenticated.expiresAt())) {
+            throw TokenService.rejected("Token expired");
+        }
+        if (authenticated.tokenId() != null && revocations.isRevoked(authenticated.tokenId())) {
+            throw TokenService.rejected("Token revoked");
+        }
+        if (!isActive(authenticated.user().id())) {
+            throw TokenService.rejected("User no longer exists");
+        }
     }
 
     /** @return whether the user exists and is not deleted */
@@ -171,6 +242,20 @@ public final class AuthService {
     /** @return root's record */
     public UserRecord root() {
         return users.find(UserId.ROOT).orElseThrow();
+    }
+
+    /** Verifies an access token of KalamDB's or of an external issuer, and that it was not revoked. */
+    private VerifiedToken verifyAccess(String accessToken) {
+        VerifiedToken token = external.verifyIfExternal(accessToken)
+                .orElseGet(() -> tokens.verify(accessToken, TokenService.ACCESS));
+        return notRevoked(token);
+    }
+
+    private VerifiedToken notRevoked(VerifiedToken token) {
+        if (token.tokenId() != null && revocations.isRevoked(token.tokenId())) {
+            throw TokenService.rejected("Token revoked");
+        }
+        return token;
     }
 
     private UserRecord activeUser(VerifiedToken token) {
