@@ -161,8 +161,8 @@ public final class AuthService {
     }
 
     /**
-     * Revokes the presented tokens until they expire (RFC 7009 semantics, for KalamDB's own tokens) and records a
-     * {@code logout} audit entry. Either token may be absent — e.g. a browser whose access token expired logs out
+     * Revokes the presented tokens until they expire (an external issuer's token only if it has a {@code jti}) and
+     * records a {@code logout} audit entry. Either token may be absent — e.g. a browser whose access token expired logs out
      * with its refresh-token cookie only — but at least one must be given, and two must belong to one user.
      *
      * @param accessToken  the caller's access token, or null
@@ -182,14 +182,17 @@ public final class AuthService {
         if (access != null && refresh != null && !access.userId().equals(refresh.userId())) {
             throw TokenService.rejected("The access and refresh tokens belong to different users");
         }
-        for (VerifiedToken token : new VerifiedToken[] {access, refresh}) {
-            if (token != null && token.tokenId() != null) {
-                revocations.revoke(token.tokenId(), token.expiresAt());
-            }
-        }
+        revoke(access);
+        revoke(refresh);
         UserId user = access != null ? access.userId() : refresh.userId();
         audit.append(AuditAction.LOGOUT, user, user.value(), null, ipAddress, user);
         return user;
+    }
+
+    private void revoke(VerifiedToken token) {
+        if (token != null && token.tokenId() != null) {
+            revocations.revoke(token.tokenId(), token.expiresAt());
+        }
     }
 
     /**
@@ -241,7 +244,7 @@ public final class AuthService {
     }
 
     /** @return whether the user exists and is not deleted */
-    public boolean isActive(UserId user) {
+    private boolean isActive(UserId user) {
         return users.find(user).filter(UserRecord::active).isPresent();
     }
 

@@ -39,8 +39,8 @@ import org.jose4j.lang.JoseException;
  * {@value TokenService#CLOCK_SKEW_SECONDS} s of skew), {@code iss} and {@code aud} matched (§3.8, §3.9) and, if
  * present, the {@code typ} header {@code JWT} or {@code at+jwt} (RFC 9068). The token is routed to its issuer by
  * its unverified {@code iss} claim; then every check runs against that issuer's keys (the algorithm is checked
- * first, before a key is looked up). The token's user claim must
- * name an existing, active KalamDB user, whose record — never the token — gives the role. Thread-safe.
+ * first, before a key is looked up). The token's user claim must name an existing, active KalamDB user, whose
+ * record — never the token — gives the role. Thread-safe.
  */
 public final class ExternalTokenVerifier {
     private static final List<String> ALLOWED = List.of(AlgorithmIdentifiers.RSA_USING_SHA256,
