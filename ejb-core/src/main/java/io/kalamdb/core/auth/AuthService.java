@@ -16,9 +16,11 @@ import java.time.Instant;
 /**
  * Authentication (DESIGN.md §5): passwords are checked only at login (bcrypt is deliberately slow); every
  * other request carries an HS256 JWT. The signing secret is {@code kalamdb.auth.jwt.secret} if configured, else
- * generated once and persisted in {@code system_meta}, so tokens survive a restart. Logout revokes tokens and a
- * refresh token is single-use ({@link TokenRevocations}); access tokens of configured external issuers are
- * accepted too ({@link ExternalTokenVerifier}).
+ * generated once and persisted in {@code system_meta}, so tokens survive a restart. Logout revokes access tokens
+ * (a {@link TokenIdSet} of revoked ids, kept until they expire). Refresh tokens are tracked the other way round: a
+ * set of the usable ones, from which a refresh or a logout removes the token — so a refresh token is single-use and
+ * the set holds one entry per live session, however often it is refreshed. Access tokens of configured external
+ * issuers are accepted too ({@link ExternalTokenVerifier}).
  *
  * <p>A verified access token is cached (up to {@value #VERIFIED_CACHE_SIZE} tokens, keyed by the whole token, so a
  * token differing in any byte is verified afresh) until its {@code exp}: repeated requests with one token skip the
@@ -33,7 +35,8 @@ public final class AuthService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TokenService tokens;
-    private final TokenRevocations revocations;
+    private final TokenIdSet revokedAccess;
+    private final TokenIdSet usableRefresh;
     private final ExternalTokenVerifier external;
     private final AuditLog audit;
     private final Clock clock;
@@ -49,7 +52,7 @@ public final class AuthService {
     /**
      * Loads the revoked tokens and prepares the external issuers' key sets.
      *
-     * @param store    for the generated secret and the revocations
+     * @param store    for the generated secret, the revoked access tokens and the usable refresh tokens
      * @param users    user records
      * @param hasher   bcrypt
      * @param settings token lifetimes, the configured secret (if any) and the external issuers
@@ -66,7 +69,8 @@ public final class AuthService {
         byte[] configured = settings.secret();
         this.tokens = new TokenService(configured != null ? configured : generatedSecret(store), TokenService.ISSUER,
                 settings.accessTtl(), settings.refreshTtl(), clock);
-        this.revocations = new TokenRevocations(store, clock);
+        this.revokedAccess = new TokenIdSet(store, "revoked_token:", clock);
+        this.usableRefresh = new TokenIdSet(store, "refresh_token:", clock);
         this.external = new ExternalTokenVerifier(settings.externalIssuers(), users, clock);
     }
 
@@ -152,9 +156,9 @@ public final class AuthService {
      * @throws KalamException AUTH_REQUIRED if the token is invalid, already used or revoked, or its user deleted
      */
     public Session refresh(String refreshToken) {
-        VerifiedToken token = notRevoked(tokens.verify(refreshToken, TokenService.REFRESH));
+        VerifiedToken token = tokens.verify(refreshToken, TokenService.REFRESH);
         UserRecord user = activeUser(token);
-        if (!revocations.revoke(token.tokenId(), token.expiresAt())) {
+        if (!usableRefresh.remove(token.tokenId())) {
             throw TokenService.rejected("Token revoked");
         }
         return issue(user);
@@ -177,22 +181,19 @@ public final class AuthService {
             throw TokenService.rejected("Logout needs an access token or a refresh token");
         }
         VerifiedToken access = accessToken == null ? null : verifyAccess(accessToken);
-        VerifiedToken refresh = refreshToken == null ? null
-                : notRevoked(tokens.verify(refreshToken, TokenService.REFRESH));
+        VerifiedToken refresh = refreshToken == null ? null : usable(tokens.verify(refreshToken, TokenService.REFRESH));
         if (access != null && refresh != null && !access.userId().equals(refresh.userId())) {
             throw TokenService.rejected("The access and refresh tokens belong to different users");
         }
-        revoke(access);
-        revoke(refresh);
+        if (access != null && access.tokenId() != null) {
+            revokedAccess.add(access.tokenId(), access.expiresAt());
+        }
+        if (refresh != null && !usableRefresh.remove(refresh.tokenId())) {
+            throw TokenService.rejected("Token revoked");
+        }
         UserId user = access != null ? access.userId() : refresh.userId();
         audit.append(AuditAction.LOGOUT, user, user.value(), null, ipAddress, user);
         return user;
-    }
-
-    private void revoke(VerifiedToken token) {
-        if (token != null && token.tokenId() != null) {
-            revocations.revoke(token.tokenId(), token.expiresAt());
-        }
     }
 
     /**
@@ -235,7 +236,7 @@ public final class AuthService {
         if (!clock.instant().isBefore(authenticated.expiresAt())) {
             throw TokenService.rejected("Token expired");
         }
-        if (authenticated.tokenId() != null && revocations.isRevoked(authenticated.tokenId())) {
+        if (authenticated.tokenId() != null && revokedAccess.contains(authenticated.tokenId())) {
             throw TokenService.rejected("Token revoked");
         }
         if (!isActive(authenticated.user().id())) {
@@ -273,10 +274,18 @@ public final class AuthService {
     }
 
     private VerifiedToken notRevoked(VerifiedToken token) {
-        if (token.tokenId() != null && revocations.isRevoked(token.tokenId())) {
+        if (token.tokenId() != null && revokedAccess.contains(token.tokenId())) {
             throw TokenService.rejected("Token revoked");
         }
         return token;
+    }
+
+    /** @return the refresh token if it was neither used nor revoked yet */
+    private VerifiedToken usable(VerifiedToken refreshToken) {
+        if (!usableRefresh.contains(refreshToken.tokenId())) {
+            throw TokenService.rejected("Token revoked");
+        }
+        return refreshToken;
     }
 
     private UserRecord activeUser(VerifiedToken token) {
@@ -284,8 +293,10 @@ public final class AuthService {
                 .orElseThrow(() -> new KalamException(ErrorCode.AUTH_REQUIRED, "User no longer exists"));
     }
 
+    /** Issues an access and a refresh token, and registers the refresh token as usable. */
     private Session issue(UserRecord user) {
-        return new Session(user, tokens.issueAccess(user.id(), user.id().value(), user.role()),
-                tokens.issueRefresh(user.id(), user.id().value(), user.role()));
+        IssuedToken refresh = tokens.issueRefresh(user.id(), user.id().value(), user.role());
+        usableRefresh.add(refresh.tokenId(), refresh.expiresAt());
+        return new Session(user, tokens.issueAccess(user.id(), user.id().value(), user.role()), refresh);
     }
 }

@@ -167,7 +167,8 @@ public final class TokenService {
         claims.setAudience(AUDIENCE);
         claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
-        claims.setJwtId(UUID.randomUUID().toString());
+        String jti = UUID.randomUUID().toString();
+        claims.setJwtId(jti);
         claims.setStringClaim(TOKEN_TYPE_CLAIM, tokenType);
 
         JsonWebSignature jws = new JsonWebSignature();
@@ -176,7 +177,7 @@ public final class TokenService {
         jws.setKey(key);
         jws.setPayload(claims.toJson());
         try {
-            return new IssuedToken(jws.getCompactSerialization(), expiresAt);
+            return new IssuedToken(jws.getCompactSerialization(), expiresAt, jti);
         } catch (JoseException e) {
             throw new KalamException(ErrorCode.INTERNAL_ERROR, "Could not sign token", e);
         }

@@ -10,6 +10,10 @@ import io.kalamdb.core.audit.AuditEntry;
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.UserId;
+import io.kalamdb.core.store.KalamStore;
+import io.kalamdb.core.store.KeyCodec;
+import io.kalamdb.core.store.RangeScan;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -114,6 +118,33 @@ class LogoutAndRevocationTest {
         assertEquals("alice", auth().refresh(renewed.refreshToken().token()).user().id().value());
         assertEquals("alice", auth().authenticate(session.accessToken().token()).id().value(),
                 "refreshing does not revoke access tokens already issued");
+    }
+
+    @Test
+    void aSessionKeepsOneUsableRefreshTokenHoweverOftenItIsRefreshed() {
+        String refresh = auth().login("alice", PASSWORD).refreshToken().token();
+        for (int i = 0; i < 5; i++) {
+            refresh = auth().refresh(refresh).refreshToken().token();
+        }
+        assertEquals(1, storedIds("refresh_token:"));
+        assertEquals(0, storedIds("revoked_token:"), "used refresh tokens need no revocation entry");
+
+        auth().logout(null, refresh, null);
+
+        assertEquals(0, storedIds("refresh_token:"));
+    }
+
+    private int storedIds(String prefix) {
+        KalamStore store = db.engine().store();
+        byte[] from = prefix.getBytes(StandardCharsets.UTF_8);
+        int n = 0;
+        try (RangeScan scan = store.scan(store.partition(KalamStore.SYSTEM_META), from, KeyCodec.prefixEnd(from), null)) {
+            while (scan.hasNext()) {
+                scan.next();
+                n++;
+            }
+        }
+        return n;
     }
 
     @Test

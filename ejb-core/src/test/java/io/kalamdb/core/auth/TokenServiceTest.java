@@ -53,6 +53,7 @@ class TokenServiceTest {
         assertEquals(new VerifiedToken(ALICE, "alice", Role.SERVICE, NOW.plus(ACCESS_TTL), jti(issued.token())),
                 verified);
         assertEquals(36, verified.tokenId().length());
+        assertEquals(issued.tokenId(), verified.tokenId());
     }
 
     @Test
