@@ -77,7 +77,8 @@ public final class ServerSettings {
      * @return token lifetimes, the configured signing secret (its UTF-8 bytes) and, if
      *         {@code kalamdb.auth.external.enabled}, the external issuers named by
      *         {@code kalamdb.auth.external.issuers}
-     * @throws IllegalArgumentException if the secret is shorter than 32 bytes or an issuer lacks a setting
+     * @throws IllegalArgumentException if the secret is shorter than 32 bytes, external issuers are enabled but none
+     *                                  is named, or an issuer lacks a setting
      */
     public static TokenSettings tokenSettings(Config config) {
         TokenSettings d = TokenSettings.defaults();
@@ -86,7 +87,12 @@ public final class ServerSettings {
         List<ExternalIssuer> issuers = List.of();
         if (config.getOptionalValue("kalamdb.auth.external.enabled", Boolean.class).orElse(false)) {
             issuers = config.getOptionalValues("kalamdb.auth.external.issuers", String.class).orElse(List.of())
-                    .stream().map(String::strip).map(name -> externalIssuer(config, name)).toList();
+                    .stream().map(String::strip).filter(name -> !name.isEmpty())
+                    .map(name -> externalIssuer(config, name)).toList();
+            if (issuers.isEmpty()) {
+                throw new IllegalArgumentException("kalamdb.auth.external.enabled is true but "
+                        + "kalamdb.auth.external.issuers names no issuer");
+            }
         }
         return new TokenSettings(seconds(config, "kalamdb.auth.access.ttl.seconds", d.accessTtl().toSeconds()),
                 seconds(config, "kalamdb.auth.refresh.ttl.seconds", d.refreshTtl().toSeconds()), secret, issuers);

@@ -90,6 +90,14 @@ class TokenSettingsConfigTest {
         assertEquals("kalamdb.auth.external.corp.jwks is not set", e.getMessage());
     }
 
+    @Test
+    void enablingExternalIssuersWithoutNamingOneFails() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ServerSettings.tokenSettings(config(Map.of("kalamdb.auth.external.enabled", "true"))));
+        assertEquals("kalamdb.auth.external.enabled is true but kalamdb.auth.external.issuers names no issuer",
+                e.getMessage());
+    }
+
     /** A MicroProfile Config over a map: strings, numbers, booleans and comma-separated lists. */
     private static Config config(Map<String, String> values) {
         return new Config() {
