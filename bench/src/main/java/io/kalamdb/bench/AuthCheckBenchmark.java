@@ -3,6 +3,7 @@ package io.kalamdb.bench;
 import io.kalamdb.core.EngineConfig;
 import io.kalamdb.core.KalamEngine;
 import io.kalamdb.core.auth.AccessPolicy;
+import io.kalamdb.core.auth.TokenSettings;
 import io.kalamdb.core.auth.UserRecord;
 import io.kalamdb.core.model.NamespaceId;
 import io.kalamdb.core.model.Role;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -68,8 +68,7 @@ public class AuthCheckBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         dataDir = Files.createTempDirectory("kalamdb-authbench");
-        engine = KalamEngine.open(new EngineConfig(dataDir, Durability.RELAXED, 0, null, 4, Duration.ofHours(1),
-                Duration.ofDays(1)));
+        engine = KalamEngine.open(new EngineConfig(dataDir, Durability.RELAXED, 0, null, 4, TokenSettings.defaults()));
         SqlSession root = new SqlSession(UserId.ROOT, Role.SYSTEM, NamespaceId.DEFAULT);
         engine.sql().execute(root, "CREATE NAMESPACE bench; "
                 + "CREATE USER TABLE bench.notes (id BIGINT PRIMARY KEY, body TEXT); "

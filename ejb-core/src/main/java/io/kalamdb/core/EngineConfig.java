@@ -1,8 +1,8 @@
 package io.kalamdb.core;
 
+import io.kalamdb.core.auth.TokenSettings;
 import io.kalamdb.core.store.Durability;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -13,19 +13,22 @@ import java.util.Objects;
  * @param nodeId       this node's id in Snowflake {@code _seq} values, 0..1023
  * @param rootPassword a password to set for root at start-up, or null
  * @param bcryptCost   bcrypt work factor (4..31)
- * @param accessTtl    access-token lifetime
- * @param refreshTtl   refresh-token lifetime
+ * @param tokens       token lifetimes, signing secret and external issuers
  */
 public record EngineConfig(Path dataDir, Durability durability, int nodeId, String rootPassword, int bcryptCost,
-                           Duration accessTtl, Duration refreshTtl) {
-    /** Requires the data directory. */
+                           TokenSettings tokens) {
+    /** Requires the data directory, the durability and the token settings. */
     public EngineConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(durability, "durability");
+        Objects.requireNonNull(tokens, "tokens");
     }
 
-    /** @return defaults for a data directory: relaxed durability, node 0, bcrypt 12, 1 h / 7 d tokens */
+    /**
+     * @return defaults for a data directory: relaxed durability, node 0, bcrypt 12, {@link TokenSettings#defaults()}
+     *         (1 h / 7 d tokens, generated secret, no external issuers)
+     */
     public static EngineConfig defaults(Path dataDir) {
-        return new EngineConfig(dataDir, Durability.RELAXED, 0, null, 12, Duration.ofHours(1), Duration.ofDays(7));
+        return new EngineConfig(dataDir, Durability.RELAXED, 0, null, 12, TokenSettings.defaults());
     }
 }

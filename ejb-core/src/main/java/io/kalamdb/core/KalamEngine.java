@@ -31,6 +31,7 @@ import io.kalamdb.core.sql.SqlSession;
 import io.kalamdb.core.storage.Storages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.function.LongSupplier;
@@ -122,7 +123,7 @@ public final class KalamEngine implements AutoCloseable {
         this.users = new UserService(userRepository, hasher, policy, clock);
         users.bootstrapRoot(config.rootPassword());
         this.audit = new AuditLog(store, seq, clock);
-        this.auth = new AuthService(store, userRepository, hasher, config.accessTtl(), config.refreshTtl(), audit);
+        this.auth = new AuthService(store, userRepository, hasher, config.tokens(), audit, Clock.systemUTC());
         this.jobs = new JobManager(store, seq, policy, config.nodeId(), clock);
         jobs.recoverAfterRestart();
         this.streamEviction = new StreamEvictionJob(catalog, tables, clock);

@@ -3,6 +3,7 @@ package io.kalamdb.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.kalamdb.core.auth.TokenSettings;
 import io.kalamdb.core.jobs.InlineJobLauncher;
 import io.kalamdb.core.live.LiveQueryLimits;
 import io.kalamdb.core.model.ErrorCode;
@@ -27,6 +28,7 @@ import java.util.function.LongSupplier;
 public final class EngineFixture implements AutoCloseable {
     private final Path dir;
     private final LongSupplier clock;
+    private final TokenSettings tokens;
     private KalamEngine engine;
 
     /** Opens an engine in {@code dir} (bcrypt cost 4 to keep tests fast). */
@@ -40,14 +42,28 @@ public final class EngineFixture implements AutoCloseable {
      * @param clock current time, epoch milliseconds
      */
     public EngineFixture(Path dir, LongSupplier clock) {
+        this(dir, clock, new TokenSettings(Duration.ofHours(1), Duration.ofDays(1), null, List.of()));
+    }
+
+    /**
+     * Opens an engine in {@code dir} with token settings of the test's (secret, external issuers).
+     *
+     * @param tokens the token settings
+     */
+    public EngineFixture(Path dir, TokenSettings tokens) {
+        this(dir, System::currentTimeMillis, tokens);
+    }
+
+    private EngineFixture(Path dir, LongSupplier clock, TokenSettings tokens) {
         this.dir = dir;
         this.clock = clock;
+        this.tokens = tokens;
         open();
     }
 
     private void open() {
-        engine = KalamEngine.open(new EngineConfig(dir, Durability.RELAXED, 1, null, 4, Duration.ofHours(1),
-                Duration.ofDays(1)), LiveQueryLimits.defaults(), clock);
+        engine = KalamEngine.open(new EngineConfig(dir, Durability.RELAXED, 1, null, 4, tokens),
+                LiveQueryLimits.defaults(), clock);
         engine.jobs().start(new InlineJobLauncher(engine.jobs()));
     }
 

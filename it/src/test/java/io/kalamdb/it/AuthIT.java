@@ -2,9 +2,12 @@ package io.kalamdb.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,86 @@ class AuthIT {
         assertEquals(200, r.status(), r::toString);
         assertEquals(200, sqlAs(r.json().path("access_token").asText(), "SELECT 1").status());
         assertEquals(401, sqlAs(refresh, "SELECT 1").status());
+    }
+
+    /** @return the {@code kalam_refresh} cookie a response sets: its value and attributes, in order */
+    private static List<String> refreshCookie(KalamClient.Response r) {
+        List<String> cookies = r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("kalam_refresh=")).toList();
+        assertEquals(1, cookies.size(), () -> r.headers().map().toString());
+        return Arrays.stream(cookies.get(0).split(";")).map(String::strip).toList();
+    }
+
+    @Test
+    void loginSetsTheRefreshTokenAsAStrictHttpOnlyCookieForTheAuthEndpointsOnly() {
+        KalamClient.Response r = CLIENT.postJson("/v1/api/auth/login", Map.of("user", BOB, "password", "bob-secret-1"));
+        assertEquals(200, r.status(), r::toString);
+
+        List<String> cookie = refreshCookie(r);
+
+        assertEquals("kalam_refresh=" + r.json().path("refresh_token").asText(), cookie.get(0));
+        assertEquals("Path=/v1/api/auth", cookie.get(1));
+        long maxAge = Long.parseLong(cookie.get(2).substring("Max-Age=".length()));
+        assertTrue(maxAge > 604_700 && maxAge <= 604_800, cookie::toString);
+        assertEquals(List.of("HttpOnly", "SameSite=Strict"), cookie.subList(3, cookie.size()),
+                "no Secure over plain HTTP");
+    }
+
+    @Test
+    void refreshWithTheCookieRotatesTheRefreshTokenAndAUsedOneIsRefused() {
+        String cookie = refreshCookie(CLIENT.postJson("/v1/api/auth/login",
+                Map.of("user", BOB, "password", "bob-secret-1"))).get(0);
+
+        KalamClient.Response renewed = CLIENT.postJson("/v1/api/auth/refresh", "", "Cookie", cookie);
+
+        assertEquals(200, renewed.status(), renewed::toString);
+        String newCookie = refreshCookie(renewed).get(0);
+        assertEquals("kalam_refresh=" + renewed.json().path("refresh_token").asText(), newCookie);
+        assertNotEquals(cookie, newCookie);
+        assertEquals(200, sqlAs(renewed.json().path("access_token").asText(), "SELECT 1").status());
+        KalamClient.Response reused = CLIENT.postJson("/v1/api/auth/refresh", "", "Cookie", cookie);
+        assertEquals(401, reused.status(), reused::toString);
+        assertEquals("Token revoked", reused.json().path("error").path("message").asText());
+        assertEquals(200, CLIENT.postJson("/v1/api/auth/refresh", "", "Cookie", newCookie).status());
+    }
+
+    @Test
+    void afterLogoutTheAccessAndRefreshTokensAreRefused() {
+        JsonNode login = login(ALICE, "alice-secret-1");
+        String access = login.path("access_token").asText();
+        String refresh = login.path("refresh_token").asText();
+        assertEquals(200, sqlAs(access, "SELECT 1").status());
+
+        KalamClient.Response out = CLIENT.postJson("/v1/api/auth/logout", Map.of("refresh_token", refresh),
+                "Authorization", "Bearer " + access);
+
+        assertEquals(200, out.status(), out::toString);
+        assertEquals("{\"message\":\"Logged out successfully\"}", out.text());
+        assertEquals(List.of("kalam_refresh=", "Path=/v1/api/auth", "Max-Age=0", "HttpOnly", "SameSite=Strict"),
+                refreshCookie(out));
+        KalamClient.Response sql = sqlAs(access, "SELECT 1");
+        assertEquals(401, sql.status(), sql::toString);
+        assertEquals("AUTH_REQUIRED", sql.json().path("error").path("code").asText());
+        assertEquals("Token revoked", sql.json().path("error").path("message").asText());
+        assertEquals(401, CLIENT.get("/v1/api/auth/me", "Authorization", "Bearer " + access).status());
+        assertEquals(401, CLIENT.postJson("/v1/api/auth/refresh", Map.of("refresh_token", refresh)).status());
+        assertEquals(401, CLIENT.postJson("/v1/api/auth/logout", "", "Authorization", "Bearer " + access).status());
+        assertEquals(200, sqlAs(login(ALICE, "alice-secret-1").path("access_token").asText(), "SELECT 1").status(),
+                "a new login works");
+    }
+
+    @Test
+    void logoutWithTheCookieAloneRevokesTheRefreshToken() {
+        KalamClient.Response login = CLIENT.postJson("/v1/api/auth/login", Map.of("user", BOB, "password", "bob-secret-1"));
+        String cookie = refreshCookie(login).get(0);
+
+        KalamClient.Response out = CLIENT.postJson("/v1/api/auth/logout", "", "Cookie", cookie);
+
+        assertEquals(200, out.status(), out::toString);
+        assertEquals(401, CLIENT.postJson("/v1/api/auth/refresh", "", "Cookie", cookie).status());
+        KalamClient.Response none = CLIENT.postJson("/v1/api/auth/logout", "");
+        assertEquals(401, none.status(), none::toString);
+        assertEquals("Logout needs an access token or a refresh token", none.json().path("error").path("message").asText());
     }
 
     @Test

@@ -60,7 +60,7 @@ record CurlCommand(String method, String path, List<String> headers, String body
     /** Sends the command to the client's server. */
     KalamClient.Response send(KalamClient client) {
         String[] h = headers.toArray(String[]::new);
-        return method.equals("GET") ? client.get(path, h) : client.postJson(path, body, h);
+        return method.equals("GET") ? client.get(path, h) : client.postJson(path, body != null ? body : "", h);
     }
 
     private static List<String> words(String s, String token) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -96,7 +97,7 @@ public final class KalamClient {
         HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), parse(response.body()));
+            return new Response(response.statusCode(), response.body(), parse(response.body()), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
@@ -119,11 +120,12 @@ public final class KalamClient {
     /**
      * A response.
      *
-     * @param status the HTTP status code
-     * @param text   the body as received
-     * @param json   the body parsed as JSON, or {@code null} if it is empty or not JSON
+     * @param status  the HTTP status code
+     * @param text    the body as received
+     * @param json    the body parsed as JSON, or {@code null} if it is empty or not JSON
+     * @param headers the response headers, e.g. {@code headers().allValues("Set-Cookie")}
      */
-    public record Response(int status, String text, JsonNode json) {
+    public record Response(int status, String text, JsonNode json, HttpHeaders headers) {
         @Override
         public String toString() {
             return status + " " + text;

@@ -139,7 +139,22 @@ class LiveSocketAuthIT {
             SqlApiIT.ok("DROP USER '" + name + "'");
             JsonNode m = ws.next(10);
             assertEquals("auth_error", m.path("type").asText(), m::toString);
-            assertEquals("The user was dropped", m.path("message").asText());
+            assertEquals("User no longer exists", m.path("message").asText());
+            assertEquals(1008, ws.closeCode(10));
+        }
+    }
+
+    @Test
+    void aConnectionWhoseTokenIsRevokedByLogoutIsClosed() throws Exception {
+        String revokedToken = HTTP.postJson("/v1/api/auth/login", Map.of("user", USER, "password", "ws-secret-1"))
+                .json().path("access_token").asText();
+        try (WsClient ws = WsClient.connect(HTTP, revokedToken)) {
+            assertEquals("auth_success", ws.next(5).path("type").asText());
+            assertEquals(200, HTTP.postJson("/v1/api/auth/logout", "", "Authorization", "Bearer " + revokedToken)
+                    .status());
+            JsonNode m = ws.next(10);
+            assertEquals("auth_error", m.path("type").asText(), m::toString);
+            assertEquals("Token revoked", m.path("message").asText());
             assertEquals(1008, ws.closeCode(10));
         }
     }

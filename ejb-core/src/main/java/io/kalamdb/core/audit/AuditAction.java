@@ -9,6 +9,8 @@ public enum AuditAction {
     LOGIN("login"),
     /** A refused login: unknown or deleted user, missing or wrong password. */
     LOGIN_FAILED("login_failed"),
+    /** A logout: the presented access and refresh tokens were revoked. */
+    LOGOUT("logout"),
     /** {@code CREATE USER}. */
     CREATE_USER("create_user"),
     /** {@code ALTER USER … SET PASSWORD | ROLE | EMAIL}. */

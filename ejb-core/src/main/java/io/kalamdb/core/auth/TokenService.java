@@ -44,6 +44,8 @@ public final class TokenService {
     public static final String ACCESS = "access";
     /** {@code token_type} of a long-lived token exchanged only for new access tokens. */
     public static final String REFRESH = "refresh";
+    /** The {@code iss} claim of the tokens a KalamDB server issues. */
+    public static final String ISSUER = "kalamdb";
     /** The {@code aud} claim of every token. */
     public static final String AUDIENCE = "kalamdb";
     /** Tolerated difference between the issuer's and the verifier's clocks, in seconds. */
@@ -136,7 +138,7 @@ public final class TokenService {
         try {
             claims = consumer().processToClaims(Objects.requireNonNull(jwt, "jwt"));
         } catch (InvalidJwtException e) {
-            throw new KalamException(ErrorCode.AUTH_REQUIRED, reason(e), e);
+            throw new KalamException(ErrorCode.AUTH_REQUIRED, reason(e, "HS256"), e);
         }
         try {
             if (!expectedTokenType.equals(claims.getStringClaimValue(TOKEN_TYPE_CLAIM))) {
@@ -148,7 +150,7 @@ public final class TokenService {
                 throw rejected("Token lacks username or role");
             }
             return new VerifiedToken(subject(claims.getSubject()), username, parseRole(role),
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()), claims.getJwtId());
         } catch (MalformedClaimException e) {
             throw new KalamException(ErrorCode.AUTH_REQUIRED, "Malformed token claim", e);
         }
@@ -165,7 +167,8 @@ public final class TokenService {
         claims.setAudience(AUDIENCE);
         claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
-        claims.setJwtId(UUID.randomUUID().toString());
+        String jti = UUID.randomUUID().toString();
+        claims.setJwtId(jti);
         claims.setStringClaim(TOKEN_TYPE_CLAIM, tokenType);
 
         JsonWebSignature jws = new JsonWebSignature();
@@ -174,7 +177,7 @@ public final class TokenService {
         jws.setKey(key);
         jws.setPayload(claims.toJson());
         try {
-            return new IssuedToken(jws.getCompactSerialization(), expiresAt);
+            return new IssuedToken(jws.getCompactSerialization(), expiresAt, jti);
         } catch (JoseException e) {
             throw new KalamException(ErrorCode.INTERNAL_ERROR, "Could not sign token", e);
         }
@@ -196,12 +199,17 @@ public final class TokenService {
                 .build();
     }
 
-    private static String reason(InvalidJwtException e) {
+    /**
+     * @param e          why jose4j refused a token
+     * @param algorithms the accepted algorithms, for the message, e.g. {@code "HS256"}
+     * @return a short reason for the client (no exception text)
+     */
+    static String reason(InvalidJwtException e, String algorithms) {
         if (e.hasExpired()) {
             return "Token expired";
         }
         if (e.getCause() instanceof InvalidAlgorithmException) {
-            return "Token algorithm must be HS256";
+            return "Token algorithm must be " + algorithms;
         }
         if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) || e.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
             return "Invalid token signature";
@@ -218,7 +226,12 @@ public final class TokenService {
         return "Invalid token";
     }
 
-    private static UserId subject(String sub) {
+    /**
+     * @param sub a {@code sub} claim
+     * @return it as a user id
+     * @throws KalamException AUTH_REQUIRED if it is not a valid user id
+     */
+    static UserId subject(String sub) {
         try {
             return new UserId(sub);
         } catch (KalamException e) {
@@ -235,7 +248,8 @@ public final class TokenService {
         throw rejected("Unknown role in token");
     }
 
-    private static KalamException rejected(String reason) {
+    /** @return an AUTH_REQUIRED failure with a short reason for the client */
+    static KalamException rejected(String reason) {
         return new KalamException(ErrorCode.AUTH_REQUIRED, reason);
     }
 

@@ -6,14 +6,17 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The identity a valid JWT asserts.
+ * The identity a valid JWT asserts: one of KalamDB's own tokens ({@link TokenService}) or an external issuer's
+ * ({@link ExternalTokenVerifier}, where {@code role} comes from the user's record).
  *
  * @param userId    the {@code sub} claim
  * @param username  the {@code username} claim
  * @param role      the {@code role} claim
  * @param expiresAt the {@code exp} claim, whole seconds
+ * @param tokenId   the {@code jti} claim, by which the token is revoked; always present in KalamDB's tokens, null
+ *                  for an external issuer's token that has none (such a token cannot be revoked here)
  */
-public record VerifiedToken(UserId userId, String username, Role role, Instant expiresAt) {
+public record VerifiedToken(UserId userId, String username, Role role, Instant expiresAt, String tokenId) {
     /**
      * Checks that no component is null.
      *
@@ -21,7 +24,8 @@ public record VerifiedToken(UserId userId, String username, Role role, Instant e
      * @param username  see the record description
      * @param role      see the record description
      * @param expiresAt see the record description
-     * @throws NullPointerException if a component is null
+     * @param tokenId   see the record description
+     * @throws NullPointerException if a component other than {@code tokenId} is null
      */
     public VerifiedToken {
         Objects.requireNonNull(userId, "userId");

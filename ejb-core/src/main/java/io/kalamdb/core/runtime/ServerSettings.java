@@ -1,14 +1,19 @@
 package io.kalamdb.core.runtime;
 
 import io.kalamdb.core.EngineConfig;
+import io.kalamdb.core.auth.ExternalIssuer;
 import io.kalamdb.core.auth.LoginLockout;
+import io.kalamdb.core.auth.TokenSettings;
 import io.kalamdb.core.cold.FlushPolicy;
 import io.kalamdb.core.jobs.JobCleanupJob;
 import io.kalamdb.core.jobs.UserCleanupJob;
 import io.kalamdb.core.live.LiveQueryLimits;
 import io.kalamdb.core.store.Durability;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.Config;
@@ -28,6 +33,10 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>kalamdb.auth.bcrypt.cost</td><td>12</td></tr>
  * <tr><td>kalamdb.auth.access.ttl.seconds</td><td>3600</td></tr>
  * <tr><td>kalamdb.auth.refresh.ttl.seconds</td><td>604800</td></tr>
+ * <tr><td>kalamdb.auth.jwt.secret</td><td>none (a secret generated on first start, kept in RocksDB)</td></tr>
+ * <tr><td>kalamdb.auth.external.enabled</td><td>false</td></tr>
+ * <tr><td>kalamdb.auth.external.issuers</td><td>none; per name {@code kalamdb.auth.external.<name>.issuer},
+ *     {@code .jwks}, {@code .audience} (kalamdb), {@code .user.claim} (sub)</td></tr>
  * <tr><td>kalamdb.http.max.body.bytes</td><td>10485760</td></tr>
  * <tr><td>kalamdb.live.max.subscriptions.per.connection</td><td>100 (the protocol's maximum)</td></tr>
  * <tr><td>kalamdb.live.max.subscriptions.per.user</td><td>10</td></tr>
@@ -46,7 +55,11 @@ public final class ServerSettings {
     private ServerSettings() {
     }
 
-    /** @return the engine configuration */
+    /**
+     * @return the engine configuration
+     * @throws IllegalArgumentException if {@code kalamdb.auth.jwt.secret} is shorter than 32 bytes or an external
+     *                                  issuer is incompletely or wrongly configured
+     */
     public static EngineConfig engineConfig(Config config) {
         Path dataDir = config.getOptionalValue("kalamdb.data.dir", String.class).map(Path::of)
                 .orElseGet(() -> config.getOptionalValue("kalamdb.launch.dir", String.class)
@@ -57,9 +70,48 @@ public final class ServerSettings {
                 config.getOptionalValue("kalamdb.node.id", Integer.class).orElse(0),
                 config.getOptionalValue("kalamdb.root.password", String.class).orElse(null),
                 config.getOptionalValue("kalamdb.auth.bcrypt.cost", Integer.class).orElse(12),
-                Duration.ofSeconds(config.getOptionalValue("kalamdb.auth.access.ttl.seconds", Long.class).orElse(3600L)),
-                Duration.ofSeconds(config.getOptionalValue("kalamdb.auth.refresh.ttl.seconds", Long.class)
-                        .orElse(604_800L)));
+                tokenSettings(config));
+    }
+
+    /**
+     * @return token lifetimes, the configured signing secret (its UTF-8 bytes) and, if
+     *         {@code kalamdb.auth.external.enabled}, the external issuers named by
+     *         {@code kalamdb.auth.external.issuers}
+     * @throws IllegalArgumentException if the secret is shorter than 32 bytes, external issuers are enabled but none
+     *                                  is named, or an issuer lacks a setting
+     */
+    public static TokenSettings tokenSettings(Config config) {
+        TokenSettings d = TokenSettings.defaults();
+        byte[] secret = config.getOptionalValue("kalamdb.auth.jwt.secret", String.class)
+                .map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        List<ExternalIssuer> issuers = List.of();
+        if (config.getOptionalValue("kalamdb.auth.external.enabled", Boolean.class).orElse(false)) {
+            issuers = config.getOptionalValues("kalamdb.auth.external.issuers", String.class).orElse(List.of())
+                    .stream().map(String::strip).filter(name -> !name.isEmpty())
+                    .map(name -> externalIssuer(config, name)).toList();
+            if (issuers.isEmpty()) {
+                throw new IllegalArgumentException("kalamdb.auth.external.enabled is true but "
+                        + "kalamdb.auth.external.issuers names no issuer");
+            }
+        }
+        return new TokenSettings(seconds(config, "kalamdb.auth.access.ttl.seconds", d.accessTtl().toSeconds()),
+                seconds(config, "kalamdb.auth.refresh.ttl.seconds", d.refreshTtl().toSeconds()), secret, issuers);
+    }
+
+    /** @return an https/http/file URL as given, or a plain file path as a {@code file:} URL */
+    private static URI jwksLocation(String jwks) {
+        URI uri = URI.create(jwks.strip());
+        return uri.getScheme() != null ? uri : Path.of(jwks.strip()).toAbsolutePath().toUri();
+    }
+
+    private static ExternalIssuer externalIssuer(Config config, String name) {
+        String prefix = "kalamdb.auth.external." + name + ".";
+        String jwks = config.getOptionalValue(prefix + "jwks", String.class)
+                .orElseThrow(() -> new IllegalArgumentException(prefix + "jwks is not set"));
+        return new ExternalIssuer(name, config.getOptionalValue(prefix + "issuer", String.class)
+                .orElseThrow(() -> new IllegalArgumentException(prefix + "issuer is not set")),
+                jwksLocation(jwks), config.getOptionalValue(prefix + "audience", String.class).orElse("kalamdb"),
+                config.getOptionalValue(prefix + "user.claim", String.class).orElse("sub"));
     }
 
     /**

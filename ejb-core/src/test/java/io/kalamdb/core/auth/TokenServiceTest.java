@@ -50,7 +50,10 @@ class TokenServiceTest {
         VerifiedToken verified = tokens.verify(issued.token(), TokenService.ACCESS);
 
         assertEquals(NOW.plus(ACCESS_TTL), issued.expiresAt());
-        assertEquals(new VerifiedToken(ALICE, "alice", Role.SERVICE, NOW.plus(ACCESS_TTL)), verified);
+        assertEquals(new VerifiedToken(ALICE, "alice", Role.SERVICE, NOW.plus(ACCESS_TTL), jti(issued.token())),
+                verified);
+        assertEquals(36, verified.tokenId().length());
+        assertEquals(issued.tokenId(), verified.tokenId());
     }
 
     @Test
@@ -59,7 +62,8 @@ class TokenServiceTest {
         VerifiedToken verified = tokens.verify(issued.token(), TokenService.REFRESH);
 
         assertEquals(NOW.plus(REFRESH_TTL), issued.expiresAt());
-        assertEquals(new VerifiedToken(ALICE, "alice", Role.USER, NOW.plus(REFRESH_TTL)), verified);
+        assertEquals(new VerifiedToken(ALICE, "alice", Role.USER, NOW.plus(REFRESH_TTL), jti(issued.token())),
+                verified);
     }
 
     @Test
@@ -225,6 +229,14 @@ class TokenServiceTest {
         assertEquals(reason, error.getMessage());
         assertFalse(error.getMessage().contains("\n") || error.getMessage().contains("Exception"),
                 "short reason only");
+    }
+
+    private static String jti(String token) {
+        try {
+            return part(token, 1).get("jti").asText();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static JsonNode part(String token, int index) throws Exception {

@@ -18,7 +18,6 @@ import io.kalamdb.core.model.Role;
 import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.store.Durability;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,7 +192,7 @@ class UserServiceTest {
     @Test
     void aConfiguredRootPasswordIsSetAtStart(@TempDir Path other) {
         try (KalamEngine engine = KalamEngine.open(new EngineConfig(other, Durability.RELAXED, 2, "configured-root-pw",
-                4, Duration.ofHours(1), Duration.ofDays(1)))) {
+                4, TokenSettings.defaults()))) {
             assertFalse(engine.auth().rootIsPasswordless());
             assertEquals(Role.SYSTEM, engine.auth().login("root", "configured-root-pw").user().role());
         }
@@ -228,7 +227,7 @@ class UserServiceTest {
     @Test
     void aConfiguredRootPasswordBreakingThePolicyStopsTheStart(@TempDir Path other) {
         KalamException e = assertThrows(KalamException.class, () -> KalamEngine.open(new EngineConfig(other,
-                Durability.RELAXED, 2, "root", 4, Duration.ofHours(1), Duration.ofDays(1))).close());
+                Durability.RELAXED, 2, "root", 4, TokenSettings.defaults())).close());
         assertEquals(ErrorCode.INVALID_PARAMETER, e.code());
     }
 }

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kalamdb.core.EngineConfig;
 import io.kalamdb.core.EngineFixture;
 import io.kalamdb.core.KalamEngine;
+import io.kalamdb.core.auth.TokenSettings;
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.sql.SqlSession;
 import io.kalamdb.core.store.Durability;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -250,7 +250,7 @@ class LiveQueryManagerTest {
     @Test
     void perConnectionLimitIsConfigurable(@TempDir Path other) {
         try (KalamEngine engine = KalamEngine.open(new EngineConfig(other, Durability.RELAXED, 1, null, 4,
-                Duration.ofHours(1), Duration.ofDays(1)), new LiveQueryLimits(2, 10))) {
+                TokenSettings.defaults()), new LiveQueryLimits(2, 10))) {
             engine.sql().execute(EngineFixture.root(), "CREATE USER TABLE t (id BIGINT PRIMARY KEY)",
                     List.of());
             LiveQueryManager manager = engine.liveQueries();

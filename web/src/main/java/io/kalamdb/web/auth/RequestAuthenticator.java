@@ -28,19 +28,31 @@ public class RequestAuthenticator {
      * @throws KalamException AUTH_REQUIRED (HTTP 401) without valid credentials
      */
     public UserRecord authenticate(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null || header.isBlank()) {
+        String token = bearerToken(request);
+        if (token == null) {
             if (isLocal(request) && engines.engine().auth().rootIsPasswordless()) {
                 return engines.engine().auth().root();
             }
             throw new KalamException(ErrorCode.AUTH_REQUIRED,
                     "Authentication required: send Authorization: Bearer <access token> from /v1/api/auth/login");
         }
+        return engines.engine().auth().authenticate(token);
+    }
+
+    /**
+     * @return the token of the request's {@code Authorization: Bearer} header, or null if there is no header
+     * @throws KalamException AUTH_REQUIRED (HTTP 401) if the header uses another scheme
+     */
+    public String bearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            return null;
+        }
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new KalamException(ErrorCode.AUTH_REQUIRED,
                     "Only Bearer tokens are accepted; exchange a password at /v1/api/auth/login");
         }
-        return engines.engine().auth().authenticate(header.substring(BEARER.length()).trim());
+        return header.substring(BEARER.length()).trim();
     }
 
     private static boolean isLocal(HttpServletRequest request) {

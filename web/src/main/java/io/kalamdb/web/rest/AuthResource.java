@@ -6,6 +6,7 @@ import io.kalamdb.core.auth.UserRecord;
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.runtime.EngineHolder;
+import io.kalamdb.web.auth.RefreshCookie;
 import io.kalamdb.web.auth.RequestAuthenticator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -23,8 +25,10 @@ import java.time.Instant;
 
 /**
  * {@code /v1/api/auth}: {@code POST /login} ({@code {"user","password"}} → user and tokens),
- * {@code POST /refresh} ({@code {"refresh_token"}} → new tokens) and {@code GET /me} (the caller). Tokens are
- * HS256 JWTs; {@code expires_at} is RFC 3339.
+ * {@code POST /refresh} ({@code {"refresh_token"}} or the {@link RefreshCookie} → new tokens; the used refresh
+ * token is revoked), {@code POST /logout} (revokes the bearer access token and the refresh token of the body or
+ * cookie) and {@code GET /me} (the caller). Tokens are HS256 JWTs; {@code expires_at} is RFC 3339. Login and refresh
+ * also set the refresh token as an HttpOnly cookie; logout clears it.
  */
 @Path("/auth")
 @ApplicationScoped
@@ -37,7 +41,10 @@ public class AuthResource {
     @Inject
     RequestAuthenticator authenticator;
 
-    /** @return 200 with user and tokens, or 401 AUTH_REQUIRED; either way recorded in the audit log with the client address */
+    /**
+     * @return 200 with user and tokens (the refresh token also as the {@link RefreshCookie}), or 401 AUTH_REQUIRED;
+     *         either way recorded in the audit log with the client address
+     */
     @POST
     @Path("/login")
     @Consumes(MediaType.WILDCARD)
@@ -52,20 +59,48 @@ public class AuthResource {
         if (user == null || password == null) {
             throw new KalamException(ErrorCode.INVALID_PARAMETER, "Login needs \"user\" and \"password\"");
         }
-        return tokens(engines.engine().auth().login(user, password, request.getRemoteAddr()));
+        return tokens(engines.engine().auth().login(user, password, request.getRemoteAddr()), request);
     }
 
-    /** @return 200 with new tokens, or 401 AUTH_REQUIRED */
+    /**
+     * @return 200 with new tokens (the presented refresh token is now revoked), 400 INVALID_PARAMETER without a
+     *         refresh token in the body or cookie, or 401 AUTH_REQUIRED for an invalid, used or revoked one
+     */
     @POST
     @Path("/refresh")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response refresh(InputStream body) {
-        String token = JsonBodies.optionalText(JsonBodies.readObject(body, MAX_BODY_BYTES), "refresh_token");
+    public Response refresh(InputStream body, @Context HttpServletRequest request) {
+        String token = refreshToken(body, request);
         if (token == null) {
-            throw new KalamException(ErrorCode.INVALID_PARAMETER, "Refresh needs \"refresh_token\"");
+            throw new KalamException(ErrorCode.INVALID_PARAMETER,
+                    "Refresh needs \"refresh_token\" or the " + RefreshCookie.NAME + " cookie");
         }
-        return tokens(engines.engine().auth().refresh(token));
+        return tokens(engines.engine().auth().refresh(token), request);
+    }
+
+    /**
+     * Revokes the {@code Authorization: Bearer} access token and the refresh token of the body
+     * ({@code {"refresh_token"}}, optional) or the cookie, and clears the cookie.
+     *
+     * @return 200 {@code {"message":"Logged out successfully"}}, or 401 AUTH_REQUIRED if no token is presented or a
+     *         presented one is invalid or already revoked
+     */
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response logout(InputStream body, @Context HttpServletRequest request) {
+        engines.engine().auth().logout(authenticator.bearerToken(request), refreshToken(body, request),
+                request.getRemoteAddr());
+        return Response.ok(JsonBodies.MAPPER.createObjectNode().put("message", "Logged out successfully").toString())
+                .header(HttpHeaders.SET_COOKIE, RefreshCookie.clear(request)).build();
+    }
+
+    /** @return the body's {@code refresh_token} (the body may be empty), else the cookie's, else null */
+    private static String refreshToken(InputStream body, HttpServletRequest request) {
+        String token = JsonBodies.optionalText(JsonBodies.readOptionalObject(body, MAX_BODY_BYTES), "refresh_token");
+        return token != null ? token : RefreshCookie.read(request);
     }
 
     /** @return 200 with the authenticated user */
@@ -76,7 +111,7 @@ public class AuthResource {
         return Response.ok(user(authenticator.authenticate(request)).toString()).build();
     }
 
-    private static Response tokens(AuthService.Session session) {
+    private static Response tokens(AuthService.Session session, HttpServletRequest request) {
         ObjectNode out = JsonBodies.MAPPER.createObjectNode();
         out.set("user", user(session.user()));
         out.put("access_token", session.accessToken().token());
@@ -84,7 +119,9 @@ public class AuthResource {
         out.put("token_type", "Bearer");
         out.put("expires_at", session.accessToken().expiresAt().toString());
         out.put("refresh_expires_at", session.refreshToken().expiresAt().toString());
-        return Response.ok(out.toString()).build();
+        return Response.ok(out.toString())
+                .header(HttpHeaders.SET_COOKIE, RefreshCookie.set(session.refreshToken(), Instant.now(), request))
+                .build();
     }
 
     private static ObjectNode user(UserRecord u) {

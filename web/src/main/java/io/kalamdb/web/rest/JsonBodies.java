@@ -9,6 +9,7 @@ import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads request bodies: at most a configured number of bytes, a JSON object, fields of the expected kinds.
@@ -30,6 +31,24 @@ public final class JsonBodies {
      * @throws KalamException INVALID_PARAMETER if it is too large, not JSON, or not an object
      */
     public static ObjectNode readObject(InputStream in, int maxBytes) {
+        return parseObject(read(in, maxBytes));
+    }
+
+    /**
+     * As {@link #readObject}, but an empty (or blank) body is an empty object: for endpoints whose fields are all
+     * optional.
+     *
+     * @param in       the request body
+     * @param maxBytes the largest accepted body, in bytes
+     * @return the body's JSON object, empty for an empty body
+     * @throws KalamException INVALID_PARAMETER if it is too large, not JSON, or not an object
+     */
+    public static ObjectNode readOptionalObject(InputStream in, int maxBytes) {
+        byte[] bytes = read(in, maxBytes);
+        return new String(bytes, StandardCharsets.UTF_8).isBlank() ? MAPPER.createObjectNode() : parseObject(bytes);
+    }
+
+    private static byte[] read(InputStream in, int maxBytes) {
         byte[] bytes;
         try {
             bytes = in.readNBytes(maxBytes + 1);
@@ -39,6 +58,10 @@ public final class JsonBodies {
         if (bytes.length > maxBytes) {
             throw new KalamException(ErrorCode.INVALID_PARAMETER, "Request body exceeds " + maxBytes + " bytes");
         }
+        return bytes;
+    }
+
+    private static ObjectNode parseObject(byte[] bytes) {
         JsonNode node;
         try {
             node = MAPPER.readTree(bytes);

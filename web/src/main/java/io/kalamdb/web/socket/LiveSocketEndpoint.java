@@ -20,7 +20,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -33,8 +32,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * go to the engine's live-query manager, whose events reach the client through a {@link ConnectionSink}.
  * A connection with no message in either direction for {@code kalamdb.ws.idle.timeout.seconds} (default
  * 300) is closed with status 1001 (going away); the check runs every quarter of the timeout (at most every
- * 10 s) and also closes, with {@code auth_error} and 1008, a connection whose access token has expired or whose
- * user was dropped. The container's own idle timeout is off: Liberty closes with status 1006, which RFC 6455 §7.4.1
+ * 10 s) and also closes, with {@code auth_error} and 1008, a connection whose access token has expired or was
+ * revoked (logout) or whose user was dropped. The container's own idle timeout is off: Liberty closes with status 1006, which RFC 6455 §7.4.1
  * forbids on the wire and clients reject. The endpoint only translates messages: the logic lives in
  * ejb-core. One instance per connection.
  */
@@ -55,7 +54,7 @@ public class LiveSocketEndpoint {
     private OutboundQueue outbound;
     private ConnectionSink sink;
     private volatile UserRecord user;
-    private volatile Instant tokenExpiresAt;
+    private volatile AuthService.Authenticated authenticated;
     private ScheduledFuture<?> authTimeout;
     private ScheduledFuture<?> idleCheck;
     private volatile long lastReceivedNanos = System.nanoTime();
@@ -153,8 +152,7 @@ public class LiveSocketEndpoint {
 
     private void authenticate(String token, String compression) {
         try {
-            AuthService.Authenticated authenticated = engines.engine().auth().authenticateUntilExpiry(token);
-            tokenExpiresAt = authenticated.expiresAt();
+            authenticated = engines.engine().auth().authenticateUntilExpiry(token);
             user = authenticated.user();
         } catch (KalamException e) {
             refuse(e.getMessage());
@@ -169,16 +167,20 @@ public class LiveSocketEndpoint {
     }
 
     /**
-     * The periodic check of an open connection: closed with 1001 when idle, and with {@code auth_error} and
-     * 1008 once its token has expired or its user was dropped.
+     * The periodic check of an open connection: closed with {@code auth_error} and 1008 once its token has expired
+     * or was revoked or its user was dropped (a memory-only check by the engine), and with 1001 when idle.
      */
     private void check(long idleNanos) {
-        UserRecord who = user;
-        if (who != null && !Instant.now().isBefore(tokenExpiresAt)) {
-            refuse("The access token has expired: reconnect with a fresh token");
-        } else if (who != null && engines.isOpen() && !engines.engine().auth().isActive(who.id())) {
-            refuse("The user was dropped");
-        } else if (System.nanoTime() - Math.max(lastReceivedNanos, outbound.lastSentNanos()) >= idleNanos) {
+        AuthService.Authenticated held = authenticated;
+        if (held != null && engines.isOpen()) {
+            try {
+                engines.engine().auth().recheck(held);
+            } catch (KalamException e) {
+                refuse(e.getMessage());
+                return;
+            }
+        }
+        if (System.nanoTime() - Math.max(lastReceivedNanos, outbound.lastSentNanos()) >= idleNanos) {
             outbound.failWith(null, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "idle timeout"));
         }
     }
