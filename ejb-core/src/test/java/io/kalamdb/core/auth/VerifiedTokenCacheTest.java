@@ -37,7 +37,7 @@ class VerifiedTokenCacheTest {
         users = new UserRepository(store);
         PasswordHasher hasher = new PasswordHasher(4);
         users.save(new UserRecord(new UserId("alice"), hasher.hash(PASSWORD.toCharArray()), Role.USER, null, 0, 0,
-                null, null));
+                null, null, null));
         auth = new AuthService(store, users, hasher, new TokenSettings(Duration.ofMinutes(1), Duration.ofDays(1), null,
                 List.of()), new AuditLog(store, new SnowflakeIdGenerator(1), clock::millis), clock);
     }
@@ -72,7 +72,7 @@ class VerifiedTokenCacheTest {
         assertEquals("Token revoked", assertThrows(KalamException.class, () -> auth.authenticate(first)).getMessage());
 
         UserRecord alice = users.find(new UserId("alice")).orElseThrow();
-        users.save(new UserRecord(alice.id(), alice.passwordHash(), alice.role(), null, 0, 0, null, 1L));
+        users.save(alice.deleted(1L));
         assertEquals("User no longer exists",
                 assertThrows(KalamException.class, () -> auth.authenticate(second)).getMessage());
     }
