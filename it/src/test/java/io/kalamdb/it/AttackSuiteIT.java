@@ -233,6 +233,38 @@ class AttackSuiteIT {
     }
 
     @Test
+    void tokensSignedWithTheServersKeyButWrongClaimsAreRefused() {
+        assertEquals(200, sql(TokenForge.access(MALLORY, "user"), "SELECT 1").status(), "the forge signs as the server");
+        refused(401, "AUTH_REQUIRED", sql(TokenForge.access(MALLORY, "user", "kalamdb", "kalamdb", -120), "SELECT 1"));
+        refused(401, "AUTH_REQUIRED", sql(TokenForge.access(MALLORY, "user", "kalamdb", "another-app", 3600), "SELECT 1"));
+        refused(401, "AUTH_REQUIRED", sql(TokenForge.access(MALLORY, "user", "https://evil.example", "kalamdb", 3600),
+                "SELECT 1"));
+        refused(401, "AUTH_REQUIRED", sql(TokenForge.access("ghost_" + SUFFIX, "dba"), "SELECT 1"));
+        assertEquals("[[\"100\",\"mallory own\"]]", ok(TokenForge.access(MALLORY, "dba"), "SELECT id, body FROM " + NOTES)
+                .path("rows").toString());
+        refused(403, "PERMISSION_DENIED", sql(TokenForge.access(MALLORY, "dba"), "SELECT * FROM system.users"));
+    }
+
+    @Test
+    void tokensOfADroppedUserAndTokensAfterLogoutAreRefused() {
+        String dropped = "dropped_" + SUFFIX;
+        SqlApiIT.ok("CREATE USER '" + dropped + "' WITH PASSWORD 'dropped-pass-1'");
+        String droppedToken = login(dropped, "dropped-pass-1");
+        SqlApiIT.ok("DROP USER '" + dropped + "'");
+        refused(401, "AUTH_REQUIRED", sql(droppedToken, "SELECT 1"));
+
+        KalamClient.Response session = HTTP.postJson("/v1/api/auth/login", Map.of("user", MALLORY,
+                "password", "mallory-pass-1"));
+        String access = session.json().path("access_token").asText();
+        String refresh = session.json().path("refresh_token").asText();
+        assertEquals(200, HTTP.postJson("/v1/api/auth/logout", Map.of("refresh_token", refresh),
+                "Authorization", "Bearer " + access).status());
+        refused(401, "AUTH_REQUIRED", sql(access, "SELECT 1"));
+        refused(401, "AUTH_REQUIRED", HTTP.postJson("/v1/api/auth/refresh", Map.of("refresh_token", refresh)));
+        assertEquals(200, sql(mallory, "SELECT 1").status(), "other sessions of the user stay valid");
+    }
+
+    @Test
     void bruteForceLoginHitsTheLockoutEvenForTheRightPassword() {
         String target = "brute_" + SUFFIX;
         SqlApiIT.ok("CREATE USER '" + target + "' WITH PASSWORD 'brute-right-1'");

@@ -158,4 +158,18 @@ class LiveSocketAuthIT {
             assertEquals(1008, ws.closeCode(10));
         }
     }
+
+    @Test
+    void aConnectionWhoseTokenExpiresIsClosed() throws Exception {
+        String shortLived = TokenForge.access(USER, "user", "kalamdb", "kalamdb", 3);
+        long connected = System.nanoTime();
+        try (WsClient ws = WsClient.connect(HTTP, shortLived)) {
+            assertEquals("auth_success", ws.next(5).path("type").asText());
+            JsonNode m = ws.next(15);
+            assertEquals("auth_error", m.path("type").asText(), m::toString);
+            assertTrue(m.path("message").asText().contains("expired"), m::toString);
+            assertTrue(System.nanoTime() - connected >= 2_000_000_000L, "closed only once the token expired");
+            assertEquals(1008, ws.closeCode(10));
+        }
+    }
 }
