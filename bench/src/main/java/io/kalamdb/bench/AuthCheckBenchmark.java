@@ -3,6 +3,7 @@ package io.kalamdb.bench;
 import io.kalamdb.core.EngineConfig;
 import io.kalamdb.core.KalamEngine;
 import io.kalamdb.core.auth.AccessPolicy;
+import io.kalamdb.core.auth.TokenService;
 import io.kalamdb.core.auth.TokenSettings;
 import io.kalamdb.core.auth.UserRecord;
 import io.kalamdb.core.model.NamespaceId;
@@ -14,8 +15,11 @@ import io.kalamdb.core.sql.SqlSession;
 import io.kalamdb.core.store.Durability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  * <li>{@link #accessToken()}: verifying a bearer token — HS256 signature and the RFC 8725 claim checks, then the
  * token's user looked up from the in-memory user cache (as {@code RequestAuthenticator} does per request);</li>
- * <li>{@link #statement()}: that, plus the policy decisions of a statement touching a USER table and a
+ * <li>{@link #firstUseOfAToken()}: the same for a token the server has not seen yet — the full HS256 and claim
+ * verification, no verified-token cache (cycles through {@value #DISTINCT_TOKENS} tokens, twice the cache's size);</li>
+ * <li>{@link #statement()}: {@link #accessToken()} plus the policy decisions of a statement touching a USER table and a
  * {@code public} SHARED table (catalog lookups from the catalog cache, {@link AccessPolicy} read and write
  * checks).</li>
  * </ul>
@@ -56,6 +62,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class AuthCheckBenchmark {
     private static final String USER = "bench_alice";
+    private static final int DISTINCT_TOKENS = 20_000;
+    private static final byte[] SECRET = "authcheck-benchmark-secret-0123456789".getBytes(StandardCharsets.UTF_8);
     private static final TableId NOTES = TableId.of("bench", "notes");
     private static final TableId CONFIG = TableId.of("bench", "config");
 
@@ -63,18 +71,27 @@ public class AuthCheckBenchmark {
     private Path dataDir;
     private KalamEngine engine;
     private String token;
+    private String[] fresh;
+    private int next;
 
     /** Opens an engine in a temp directory, creates the tables and a {@code user}-role user, and logs in. */
     @Setup(Level.Trial)
     public void open() throws IOException {
         dataDir = Files.createTempDirectory("kalamdb-authbench");
-        engine = KalamEngine.open(new EngineConfig(dataDir, Durability.RELAXED, 0, null, 4, TokenSettings.defaults()));
+        TokenSettings tokens = new TokenSettings(Duration.ofHours(1), Duration.ofDays(1), SECRET, List.of());
+        engine = KalamEngine.open(new EngineConfig(dataDir, Durability.RELAXED, 0, null, 4, tokens));
         SqlSession root = new SqlSession(UserId.ROOT, Role.SYSTEM, NamespaceId.DEFAULT);
         engine.sql().execute(root, "CREATE NAMESPACE bench; "
                 + "CREATE USER TABLE bench.notes (id BIGINT PRIMARY KEY, body TEXT); "
                 + "CREATE SHARED TABLE bench.config (k TEXT PRIMARY KEY, v TEXT) WITH (ACCESS_LEVEL = 'public'); "
                 + "CREATE USER " + USER + " WITH PASSWORD 'bench-secret-1'", List.of());
         token = engine.auth().login(USER, "bench-secret-1").accessToken().token();
+        TokenService minter = new TokenService(SECRET, TokenService.ISSUER, Duration.ofHours(1), Duration.ofDays(1),
+                Clock.systemUTC());
+        fresh = new String[DISTINCT_TOKENS];
+        for (int i = 0; i < fresh.length; i++) {
+            fresh[i] = minter.issueAccess(new UserId(USER), USER, Role.USER).token();
+        }
     }
 
     /** Closes the engine and deletes its directory. */
@@ -92,6 +109,13 @@ public class AuthCheckBenchmark {
     @Benchmark
     public UserRecord accessToken() {
         return engine.auth().authenticate(token);
+    }
+
+    /** @return the user of a token not verified before (or not for {@value #DISTINCT_TOKENS} calls) */
+    @Benchmark
+    public UserRecord firstUseOfAToken() {
+        next = (next + 1) % fresh.length;
+        return engine.auth().authenticate(fresh[next]);
     }
 
     /** @return the last table authorized, after the token check and four policy decisions */

@@ -15,6 +15,7 @@ class AuthCheckBenchmarkTest {
         try {
             assertEquals("bench_alice", bench.accessToken().id().value());
             assertEquals(Role.USER, bench.accessToken().role());
+            assertEquals("bench_alice", bench.firstUseOfAToken().id().value());
             assertEquals("bench.config", bench.statement().id().toString());
         } finally {
             bench.close();
