@@ -7,6 +7,8 @@ import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.runtime.EngineHolder;
 import io.kalamdb.web.auth.RequestAuthenticator;
+import io.kalamdb.web.limits.AbuseGuard;
+import io.kalamdb.web.net.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,12 +39,24 @@ public class AuthResource {
     @Inject
     RequestAuthenticator authenticator;
 
-    /** @return 200 with user and tokens, or 401 AUTH_REQUIRED; either way recorded in the audit log with the client address */
+    @Inject
+    AbuseGuard guard;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    /**
+     * @return 200 with user and tokens, or 401 AUTH_REQUIRED; either way recorded in the audit log with the client
+     *         address ({@link ClientAddress}); 429 RATE_LIMIT_EXCEEDED (not audited, no password checked) over
+     *         {@code kalamdb.auth.attempts.per.second.per.ip}
+     */
     @POST
     @Path("/login")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response login(InputStream body, @Context HttpServletRequest request) {
+        String address = clientAddress.of(request);
+        guard.authAttempt(address);
         ObjectNode json = JsonBodies.readObject(body, MAX_BODY_BYTES);
         String user = JsonBodies.optionalText(json, "user");
         if (user == null) {
@@ -52,15 +66,16 @@ public class AuthResource {
         if (user == null || password == null) {
             throw new KalamException(ErrorCode.INVALID_PARAMETER, "Login needs \"user\" and \"password\"");
         }
-        return tokens(engines.engine().auth().login(user, password, request.getRemoteAddr()));
+        return tokens(engines.engine().auth().login(user, password, address));
     }
 
-    /** @return 200 with new tokens, or 401 AUTH_REQUIRED */
+    /** @return 200 with new tokens, or 401 AUTH_REQUIRED; 429 RATE_LIMIT_EXCEEDED as for login */
     @POST
     @Path("/refresh")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response refresh(InputStream body) {
+    public Response refresh(InputStream body, @Context HttpServletRequest request) {
+        guard.authAttempt(clientAddress.of(request));
         String token = JsonBodies.optionalText(JsonBodies.readObject(body, MAX_BODY_BYTES), "refresh_token");
         if (token == null) {
             throw new KalamException(ErrorCode.INVALID_PARAMETER, "Refresh needs \"refresh_token\"");

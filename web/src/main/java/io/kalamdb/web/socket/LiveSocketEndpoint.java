@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kalamdb.core.auth.AuthService;
 import io.kalamdb.core.auth.UserRecord;
 import io.kalamdb.core.live.LiveQueryException;
+import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.NamespaceId;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.runtime.EngineHolder;
 import io.kalamdb.core.sql.SqlSession;
+import io.kalamdb.web.limits.AbuseGuard;
+import io.kalamdb.web.net.ClientAddressFilter;
 import io.kalamdb.web.rest.JsonBodies;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -44,9 +47,14 @@ public class LiveSocketEndpoint {
     private static final String BEARER = "Bearer ";
     private static final long AUTH_TIMEOUT_MILLIS = 3_000;
     private static final int OUTBOUND_CAPACITY = 10_000;
+    /** The key of connections whose upgrade passed no {@link ClientAddressFilter} (none in this application). */
+    private static final String UNKNOWN_ADDRESS = "unknown";
 
     @Inject
     EngineHolder engines;
+
+    @Inject
+    AbuseGuard guard;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -59,14 +67,31 @@ public class LiveSocketEndpoint {
     private ScheduledFuture<?> authTimeout;
     private ScheduledFuture<?> idleCheck;
     private volatile long lastReceivedNanos = System.nanoTime();
+    /** The client address holding one of its WebSocket slots for this connection, or null if none was taken. */
+    private String slotAddress;
+    /** True while client messages are being dropped for the message rate (one error per run of drops). */
+    private boolean throttled;
 
-    /** Authenticates from the upgrade header, or starts the 3-second wait for an {@code authenticate} message. */
+    /**
+     * Refuses the connection if its client address holds {@code kalamdb.ws.max.connections.per.ip} already
+     * ({@code error} RATE_LIMIT_EXCEEDED, then close 1013 "try again later"); otherwise authenticates from the
+     * upgrade header or starts the 3-second wait for an {@code authenticate} message.
+     */
     @OnOpen
     public void open(Session newSession) {
         this.session = newSession;
         this.outbound = new OutboundQueue(newSession, OUTBOUND_CAPACITY, scheduler);
         this.sink = new ConnectionSink(outbound);
         newSession.setMaxIdleTimeout(0);
+        newSession.setMaxTextMessageBufferSize(guard.containerMessageBuffer());
+        Object address = newSession.getUserProperties().get(HandshakeCapture.CLIENT_ADDRESS);
+        String client = address instanceof String a ? a : UNKNOWN_ADDRESS;
+        if (!guard.socketOpened(client)) {
+            outbound.failWith(ProtocolMessages.error(null, ErrorCode.RATE_LIMIT_EXCEEDED.name(), guard.tooManySockets()),
+                    new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections"));
+            return;
+        }
+        slotAddress = client;
         long idleNanos = TimeUnit.SECONDS.toNanos(ConfigProvider.getConfig()
                 .getOptionalValue("kalamdb.ws.idle.timeout.seconds", Long.class).orElse(300L));
         long period = Math.min(idleNanos / 4, TimeUnit.SECONDS.toNanos(10));
@@ -84,10 +109,29 @@ public class LiveSocketEndpoint {
         }
     }
 
-    /** Dispatches one client message by its {@code type}. */
+    /**
+     * Dispatches one client message by its {@code type}. Over {@code kalamdb.ws.messages.per.second.per.connection}
+     * messages are dropped (the first of each run of drops is answered with {@code error} RATE_LIMIT_EXCEEDED);
+     * over {@code kalamdb.ws.max.message.bytes} a message is dropped with {@code error} MESSAGE_TOO_LARGE. The
+     * connection stays open either way.
+     */
     @OnMessage
     public void message(String text) {
         lastReceivedNanos = System.nanoTime();
+        String throttle = guard.socketMessage(session.getId());
+        if (throttle != null) {
+            if (!throttled) {
+                throttled = true;
+                outbound.offer(ProtocolMessages.error(null, ErrorCode.RATE_LIMIT_EXCEEDED.name(), throttle));
+            }
+            return;
+        }
+        throttled = false;
+        String oversize = guard.oversizeMessage(text);
+        if (oversize != null) {
+            outbound.offer(ProtocolMessages.error(null, ErrorCode.MESSAGE_TOO_LARGE.name(), oversize));
+            return;
+        }
         JsonNode message;
         try {
             message = JsonBodies.MAPPER.readTree(text);
@@ -134,9 +178,13 @@ public class LiveSocketEndpoint {
         }
     }
 
-    /** Releases the connection's state and ends its subscriptions. */
+    /** Releases the connection's state, its address's connection slot, and ends its subscriptions. */
     @OnClose
     public void close() {
+        if (slotAddress != null) {
+            guard.socketClosed(slotAddress);
+            slotAddress = null;
+        }
         if (session != null && engines.isOpen()) {
             engines.engine().liveQueries().closeConnection(session.getId());
         }
