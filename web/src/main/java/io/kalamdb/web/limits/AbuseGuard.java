@@ -101,38 +101,13 @@ public class AbuseGuard {
                 + "(kalamdb.ws.messages.per.second.per.connection); messages are dropped until the rate falls";
     }
 
-    /**
-     * @param text a client WebSocket message
-     * @return null if it is within {@code kalamdb.ws.max.message.bytes} (UTF-8 bytes), else the MESSAGE_TOO_LARGE
-     *         message to send (the message is dropped)
-     */
-    public String oversizeMessage(String text) {
-        int max = limits.wsMaxMessageBytes();
-        boolean tooLarge = text.length() > max || (long) text.length() * 3 > max && utf8Length(text) > max;
-        return tooLarge ? "Message exceeds " + max + " bytes (kalamdb.ws.max.message.bytes)" : null;
+    /** @return the largest client WebSocket message, in UTF-8 bytes ({@code kalamdb.ws.max.message.bytes}) */
+    public int maxMessageBytes() {
+        return limits.wsMaxMessageBytes();
     }
 
-    /** @return the WebSocket container's text buffer: four times our limit, so our check answers oversize messages
-     *  and only far larger ones are cut by the container (close code 1009) */
-    public int containerMessageBuffer() {
-        return (int) Math.min(Integer.MAX_VALUE, 4L * limits.wsMaxMessageBytes());
-    }
-
-    private static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n += 1;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
+    /** @return the MESSAGE_TOO_LARGE message for a WebSocket message over {@link #maxMessageBytes()} */
+    public String tooLargeMessage() {
+        return "Message exceeds " + limits.wsMaxMessageBytes() + " bytes (kalamdb.ws.max.message.bytes)";
     }
 }

@@ -26,6 +26,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -44,9 +45,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Dependent
 @ServerEndpoint(value = "/v1/ws", configurator = HandshakeCapture.class)
 public class LiveSocketEndpoint {
+    private static final Logger LOG = Logger.getLogger(LiveSocketEndpoint.class.getName());
     private static final String BEARER = "Bearer ";
     private static final long AUTH_TIMEOUT_MILLIS = 3_000;
     private static final int OUTBOUND_CAPACITY = 10_000;
+    /**
+     * The container's cap on one part (frame) of a client message, in bytes; parts are assembled by
+     * {@link MessageAssembler}, which keeps at most {@code kalamdb.ws.max.message.bytes} of a message.
+     */
+    static final long CONTAINER_MAX_MESSAGE_BYTES = 4L * 1024 * 1024;
     /** The key of connections whose upgrade passed no {@link ClientAddressFilter} (none in this application). */
     private static final String UNKNOWN_ADDRESS = "unknown";
 
@@ -71,6 +78,7 @@ public class LiveSocketEndpoint {
     private String slotAddress;
     /** True while client messages are being dropped for the message rate (one error per run of drops). */
     private boolean throttled;
+    private MessageAssembler inbound;
 
     /**
      * Refuses the connection if its client address holds {@code kalamdb.ws.max.connections.per.ip} already
@@ -82,10 +90,15 @@ public class LiveSocketEndpoint {
         this.session = newSession;
         this.outbound = new OutboundQueue(newSession, OUTBOUND_CAPACITY, scheduler);
         this.sink = new ConnectionSink(outbound);
+        this.inbound = new MessageAssembler(guard.maxMessageBytes());
         newSession.setMaxIdleTimeout(0);
-        newSession.setMaxTextMessageBufferSize(guard.containerMessageBuffer());
+        newSession.setMaxTextMessageBufferSize((int) CONTAINER_MAX_MESSAGE_BYTES);
         Object address = newSession.getUserProperties().get(HandshakeCapture.CLIENT_ADDRESS);
         String client = address instanceof String a ? a : UNKNOWN_ADDRESS;
+        if (client == UNKNOWN_ADDRESS) {
+            LOG.warning("WebSocket upgrade without a client address: its connection counts under '" + UNKNOWN_ADDRESS
+                    + "'");
+        }
         if (!guard.socketOpened(client)) {
             outbound.failWith(ProtocolMessages.error(null, ErrorCode.RATE_LIMIT_EXCEEDED.name(), guard.tooManySockets()),
                     new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections"));
@@ -110,28 +123,37 @@ public class LiveSocketEndpoint {
     }
 
     /**
-     * Dispatches one client message by its {@code type}. Over {@code kalamdb.ws.messages.per.second.per.connection}
-     * messages are dropped (the first of each run of drops is answered with {@code error} RATE_LIMIT_EXCEEDED);
-     * over {@code kalamdb.ws.max.message.bytes} a message is dropped with {@code error} MESSAGE_TOO_LARGE. The
+     * Takes one part of a client message (large messages arrive in parts) and dispatches each whole message by its
+     * {@code type}. Over {@code kalamdb.ws.messages.per.second.per.connection} messages are dropped (the first of
+     * each run of drops is answered with {@code error} RATE_LIMIT_EXCEEDED); over {@code kalamdb.ws.max.message.bytes}
+     * a message is dropped, without being held in memory, and answered with {@code error} MESSAGE_TOO_LARGE. The
      * connection stays open either way.
      */
-    @OnMessage
-    public void message(String text) {
+    @OnMessage(maxMessageSize = CONTAINER_MAX_MESSAGE_BYTES)
+    public void message(String part, boolean last) {
         lastReceivedNanos = System.nanoTime();
-        String throttle = guard.socketMessage(session.getId());
-        if (throttle != null) {
-            if (!throttled) {
-                throttled = true;
-                outbound.offer(ProtocolMessages.error(null, ErrorCode.RATE_LIMIT_EXCEEDED.name(), throttle));
+        if (inbound.atMessageStart()) {
+            String throttle = guard.socketMessage(session.getId());
+            if (throttle != null) {
+                inbound.dropMessage();
+                if (!throttled) {
+                    throttled = true;
+                    outbound.offer(ProtocolMessages.error(null, ErrorCode.RATE_LIMIT_EXCEEDED.name(), throttle));
+                }
+            } else {
+                throttled = false;
             }
-            return;
         }
-        throttled = false;
-        String oversize = guard.oversizeMessage(text);
-        if (oversize != null) {
-            outbound.offer(ProtocolMessages.error(null, ErrorCode.MESSAGE_TOO_LARGE.name(), oversize));
-            return;
+        String text = inbound.append(part, last);
+        if (inbound.wasOversize()) {
+            outbound.offer(ProtocolMessages.error(null, ErrorCode.MESSAGE_TOO_LARGE.name(), guard.tooLargeMessage()));
         }
+        if (text != null) {
+            dispatch(text);
+        }
+    }
+
+    private void dispatch(String text) {
         JsonNode message;
         try {
             message = JsonBodies.MAPPER.readTree(text);
