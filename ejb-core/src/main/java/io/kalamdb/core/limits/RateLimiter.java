@@ -6,8 +6,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket per key (a user, a client address, a connection): each key may take {@code burst} permits at
- * once and then {@code permitsPerSecond} on average — the classic token-bucket algorithm (RFC 2697 describes the
- * same meter for traffic policing). Thread-safe.
+ * once and then {@code permitsPerSecond} on average — the classic token-bucket algorithm (the meter of RFC 2697 is
+ * built from the same buckets). Thread-safe.
  *
  * <p>Memory is bounded: a bucket that has refilled completely behaves exactly like a new one, so it is dropped
  * when the map holds more than {@code maxKeys} buckets (at most one sweep per refill period). If every bucket is
@@ -81,6 +81,11 @@ public final class RateLimiter<K> {
             bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
         }
         return bucket.take(now);
+    }
+
+    /** Drops the bucket of a key that is gone for good (a closed connection), so it does not wait for a sweep. */
+    public void forget(K key) {
+        buckets.remove(key);
     }
 
     /** @return the number of keys with a bucket right now */

@@ -69,6 +69,17 @@ class RateLimiterTest {
     }
 
     @Test
+    void aForgottenKeyStartsAfresh() {
+        RateLimiter<String> limiter = new RateLimiter<>(1, 2, 100, now::get);
+        assertEquals(2, granted(limiter, "conn-1", 5));
+
+        limiter.forget("conn-1");
+
+        assertEquals(0, limiter.trackedKeys());
+        assertEquals(2, granted(limiter, "conn-1", 5));
+    }
+
+    @Test
     void concurrentCallersNeverTakeMoreThanTheBurst() throws Exception {
         RateLimiter<String> limiter = new RateLimiter<>(1, 100, 10, now::get);
         AtomicInteger grantedCount = new AtomicInteger();

@@ -82,6 +82,11 @@ public class AbuseGuard {
         socketsPerAddress.release(address);
     }
 
+    /** Forgets the message rate of a WebSocket that has closed. */
+    public void connectionClosed(String connectionId) {
+        messagesPerConnection.forget(connectionId);
+    }
+
     /** @return the message of a WebSocket refused for its address's connection count */
     public String tooManySockets() {
         return "Too many WebSocket connections: at most " + limits.wsConnectionsPerAddress()

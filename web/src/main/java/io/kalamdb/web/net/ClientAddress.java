@@ -105,14 +105,8 @@ public class ClientAddress {
     }
 
     private static boolean isLoopback(String address) {
-        if (!IP_LITERAL.matcher(address).matches()) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        InetAddress literal = literal(address);
+        return literal != null && literal.isLoopbackAddress();
     }
 
     /** @return an IP literal in Java's canonical form; anything else (never resolved by DNS) unchanged */
@@ -121,13 +115,19 @@ public class ClientAddress {
         if (a.startsWith("[") && a.endsWith("]")) {
             a = a.substring(1, a.length() - 1);
         }
-        if (!IP_LITERAL.matcher(a).matches()) {
-            return a;
+        InetAddress literal = literal(a);
+        return literal == null ? a : literal.getHostAddress();
+    }
+
+    /** @return the address of an IP literal, or null for anything else (which is never looked up in DNS) */
+    private static InetAddress literal(String address) {
+        if (!IP_LITERAL.matcher(address).matches()) {
+            return null;
         }
         try {
-            return InetAddress.getByName(a).getHostAddress();
+            return InetAddress.getByName(address);
         } catch (UnknownHostException e) {
-            return a;
+            return null;
         }
     }
 }

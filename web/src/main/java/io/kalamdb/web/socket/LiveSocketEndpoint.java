@@ -207,6 +207,9 @@ public class LiveSocketEndpoint {
             guard.socketClosed(slotAddress);
             slotAddress = null;
         }
+        if (session != null) {
+            guard.connectionClosed(session.getId());
+        }
         if (session != null && engines.isOpen()) {
             engines.engine().liveQueries().closeConnection(session.getId());
         }
