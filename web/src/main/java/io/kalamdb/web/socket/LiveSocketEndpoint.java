@@ -94,10 +94,11 @@ public class LiveSocketEndpoint {
         newSession.setMaxIdleTimeout(0);
         newSession.setMaxTextMessageBufferSize((int) CONTAINER_MAX_MESSAGE_BYTES);
         Object address = newSession.getUserProperties().get(HandshakeCapture.CLIENT_ADDRESS);
-        String client = address instanceof String a ? a : UNKNOWN_ADDRESS;
-        if (client == UNKNOWN_ADDRESS) {
+        String client = address instanceof String a ? a : null;
+        if (client == null) {
             LOG.warning("WebSocket upgrade without a client address: its connection counts under '" + UNKNOWN_ADDRESS
                     + "'");
+            client = UNKNOWN_ADDRESS;
         }
         if (!guard.socketOpened(client)) {
             outbound.failWith(ProtocolMessages.error(null, ErrorCode.RATE_LIMIT_EXCEEDED.name(), guard.tooManySockets()),

@@ -38,6 +38,7 @@ final class MessageAssembler {
      *         to come, dropped, or — then {@link #wasOversize()} is true — over the limit)
      */
     String append(String part, boolean last) {
+        oversize = false;
         if (state == State.BETWEEN_MESSAGES) {
             state = State.KEEPING;
         }
@@ -68,7 +69,7 @@ final class MessageAssembler {
         return whole;
     }
 
-    /** @return true if the message that {@link #append} just ended was over the limit (and was dropped) */
+    /** @return true if the last {@link #append} ended a message that was over the limit (and was dropped) */
     boolean wasOversize() {
         return oversize;
     }

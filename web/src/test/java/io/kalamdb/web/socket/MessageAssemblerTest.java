@@ -33,7 +33,9 @@ class MessageAssemblerTest {
         assertNull(assembler.append("y".repeat(1_000), true));
         assertTrue(assembler.wasOversize());
 
-        assertEquals("ok", assembler.append("ok", true));
+        assertNull(assembler.append("o", false));
+        assertFalse(assembler.wasOversize(), "an oversize message is reported once, when it ends");
+        assertEquals("ok", assembler.append("k", true));
         assertFalse(assembler.wasOversize());
     }
 
