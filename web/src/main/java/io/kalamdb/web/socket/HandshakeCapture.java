@@ -14,8 +14,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The {@code /v1/ws} handshake: refuses a browser whose {@code Origin} is outside the configured allow-list
  * ({@code kalamdb.ws.allowed.origins}, comma-separated; empty allows every origin) — clients that send no
  * {@code Origin} are not browsers, so cross-site hijacking does not apply to them — and hands the upgrade's
- * {@code Authorization} header and the client address ({@link ClientAddressFilter}) to the connection. Per Jakarta WebSocket 2.1 the user properties seen here
- * are a per-connection copy that becomes the session's, so concurrent handshakes never see each other's.
+ * {@code Authorization} header and the client address ({@link ClientAddressFilter}) to the connection. Per
+ * Jakarta WebSocket 2.1 the user properties seen here are a per-connection copy that becomes the session's, so
+ * concurrent handshakes never see each other's.
  */
 public class HandshakeCapture extends ServerEndpointConfig.Configurator {
     /** Session user property holding the upgrade request's {@code Authorization} header, if any. */
