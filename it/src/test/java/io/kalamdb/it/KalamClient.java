@@ -34,8 +34,17 @@ public final class KalamClient {
 
     /** A client for the server at {@code baseUrl}, e.g. {@code http://127.0.0.1:8080}. */
     public KalamClient(URI baseUrl) {
+        this(baseUrl, HttpClient.Version.HTTP_2);
+    }
+
+    /**
+     * A client for the server at {@code baseUrl} speaking {@code version}: {@code HTTP_2} (the JDK's default, which
+     * offers an h2c upgrade) or {@code HTTP_1_1}, one request per connection at a time, for tests that send many
+     * requests at once.
+     */
+    public KalamClient(URI baseUrl, HttpClient.Version version) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** The base URL requests are sent to. */

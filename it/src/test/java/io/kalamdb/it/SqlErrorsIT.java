@@ -81,9 +81,9 @@ class SqlErrorsIT {
     }
 
     @Test
-    void oversizedBodyIsInvalidParameter() {
+    void oversizedBodyIs413MessageTooLarge() {
         String big = "{\"sql\":\"SELECT '" + "x".repeat(11 * 1024 * 1024) + "'\"}";
-        JsonNode e = error(CLIENT.postJson("/v1/api/sql", big), 400, "INVALID_PARAMETER");
+        JsonNode e = error(CLIENT.postJson("/v1/api/sql", big), 413, "MESSAGE_TOO_LARGE");
         assertTrue(e.path("message").asText().contains("exceeds"), e::toString);
     }
 

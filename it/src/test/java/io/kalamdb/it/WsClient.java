@@ -74,6 +74,11 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return m;
     }
 
+    /** @return the next message, or null if none arrives within {@code millis} */
+    JsonNode poll(long millis) throws InterruptedException {
+        return received.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
     /** @return the close status code, waiting up to {@code seconds} */
     int closeCode(int seconds) throws Exception {
         return closed.get(seconds, TimeUnit.SECONDS);

@@ -33,6 +33,8 @@ public enum ErrorCode {
     SQL_EXECUTION_ERROR,
     /** A configured rate limit was hit. */
     RATE_LIMIT_EXCEEDED,
+    /** A request body, WebSocket message or query result is larger than its configured maximum. */
+    MESSAGE_TOO_LARGE,
     /** A bug: anything the engine did not expect. */
     INTERNAL_ERROR
 }

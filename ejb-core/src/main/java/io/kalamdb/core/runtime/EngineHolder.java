@@ -108,6 +108,7 @@ public class EngineHolder {
             long start = System.nanoTime();
             engine = KalamEngine.open(config, ServerSettings.liveQueryLimits(settings));
             engine.auth().lockout(ServerSettings.loginLockout(settings, System::currentTimeMillis));
+            engine.sql().queryLimits(ServerSettings.queryLimits(settings));
             engine.jobs().start(launcher);
             LOG.info(() -> "KalamDB engine open: data " + config.dataDir() + ", durability " + config.durability()
                     + ", " + (System.nanoTime() - start) / 1_000_000 + " ms");

@@ -7,12 +7,15 @@ import io.kalamdb.core.auth.TokenSettings;
 import io.kalamdb.core.cold.FlushPolicy;
 import io.kalamdb.core.jobs.JobCleanupJob;
 import io.kalamdb.core.jobs.UserCleanupJob;
+import io.kalamdb.core.limits.AbuseLimits;
 import io.kalamdb.core.live.LiveQueryLimits;
+import io.kalamdb.core.sql.QueryLimits;
 import io.kalamdb.core.store.Durability;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -46,11 +49,23 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>kalamdb.users.cleanup.interval.seconds</td><td>3600</td></tr>
  * <tr><td>kalamdb.users.deleted.grace.days</td><td>7</td></tr>
  * <tr><td>kalamdb.retention.interval.seconds</td><td>3600</td></tr>
+ * <tr><td>kalamdb.http.trusted.proxies</td><td>empty (X-Forwarded-For is ignored)</td></tr>
+ * <tr><td>kalamdb.sql.requests.per.second.per.user</td><td>1000 (role system is exempt)</td></tr>
+ * <tr><td>kalamdb.auth.attempts.per.second.per.ip</td><td>20</td></tr>
+ * <tr><td>kalamdb.ws.max.connections.per.ip</td><td>500</td></tr>
+ * <tr><td>kalamdb.ws.messages.per.second.per.connection</td><td>200</td></tr>
+ * <tr><td>kalamdb.ws.max.message.bytes</td><td>1048576</td></tr>
+ * <tr><td>kalamdb.sql.statement.timeout.seconds</td><td>60</td></tr>
+ * <tr><td>kalamdb.sql.max.result.rows</td><td>100000</td></tr>
  * </table>
  */
 public final class ServerSettings {
     /** Default largest accepted HTTP request body, in bytes (10 MiB). */
     public static final int DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** Default statement timeout of queries. */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+    /** Default maximum rows of a query result. */
+    public static final long DEFAULT_MAX_RESULT_ROWS = 100_000;
 
     private ServerSettings() {
     }
@@ -176,5 +191,46 @@ public final class ServerSettings {
     /** @return the largest accepted HTTP request body, in bytes */
     public static int maxBodyBytes(Config config) {
         return config.getOptionalValue("kalamdb.http.max.body.bytes", Integer.class).orElse(DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /**
+     * @return the per-user, per-address and per-connection limits: {@code kalamdb.sql.requests.per.second.per.user},
+     *         {@code kalamdb.auth.attempts.per.second.per.ip}, {@code kalamdb.ws.max.connections.per.ip},
+     *         {@code kalamdb.ws.messages.per.second.per.connection}, {@code kalamdb.ws.max.message.bytes}
+     *         (defaults {@link AbuseLimits#DEFAULTS})
+     * @throws IllegalArgumentException if a value is negative
+     */
+    public static AbuseLimits abuseLimits(Config config) {
+        AbuseLimits d = AbuseLimits.DEFAULTS;
+        return new AbuseLimits(
+                config.getOptionalValue("kalamdb.sql.requests.per.second.per.user", Integer.class)
+                        .orElse(d.sqlRequestsPerSecondPerUser()),
+                config.getOptionalValue("kalamdb.auth.attempts.per.second.per.ip", Integer.class)
+                        .orElse(d.authAttemptsPerSecondPerAddress()),
+                config.getOptionalValue("kalamdb.ws.max.connections.per.ip", Integer.class)
+                        .orElse(d.wsConnectionsPerAddress()),
+                config.getOptionalValue("kalamdb.ws.messages.per.second.per.connection", Integer.class)
+                        .orElse(d.wsMessagesPerSecondPerConnection()),
+                config.getOptionalValue("kalamdb.ws.max.message.bytes", Integer.class).orElse(d.wsMaxMessageBytes()));
+    }
+
+    /**
+     * @return the addresses of reverse proxies whose {@code X-Forwarded-For} is believed:
+     *         {@code kalamdb.http.trusted.proxies}, comma-separated IP addresses (default none)
+     */
+    public static List<String> trustedProxies(Config config) {
+        return Arrays.stream(config.getOptionalValue("kalamdb.http.trusted.proxies", String.class).orElse("")
+                .split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * @return the query bounds: {@code kalamdb.sql.statement.timeout.seconds} (60) and
+     *         {@code kalamdb.sql.max.result.rows} (100,000); 0 turns either off
+     * @throws IllegalArgumentException if a value is negative
+     */
+    public static QueryLimits queryLimits(Config config) {
+        return new QueryLimits(seconds(config, "kalamdb.sql.statement.timeout.seconds",
+                DEFAULT_STATEMENT_TIMEOUT.toSeconds()),
+                config.getOptionalValue("kalamdb.sql.max.result.rows", Long.class).orElse(DEFAULT_MAX_RESULT_ROWS));
     }
 }

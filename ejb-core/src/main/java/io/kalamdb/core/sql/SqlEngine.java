@@ -113,6 +113,15 @@ public final class SqlEngine {
     }
 
     /**
+     * Bounds every query that starts from now on (SELECT and the other forms answered through the planner):
+     * past {@code limits.statementTimeout()} it stops with SQL_EXECUTION_ERROR, past
+     * {@code limits.maxResultRows()} rows with MESSAGE_TOO_LARGE. Unbounded ({@link QueryLimits#NONE}) until set.
+     */
+    public void queryLimits(QueryLimits limits) {
+        queries.limits(limits);
+    }
+
+    /**
      * @param session the caller; {@code USE} changes its namespace for the rest of the batch
      * @param sql     one or more statements separated by {@code ;}
      * @param params  parameter values for {@code $1…$n} (JSON-ish Java values), or empty

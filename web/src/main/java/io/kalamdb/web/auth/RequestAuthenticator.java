@@ -4,17 +4,17 @@ import io.kalamdb.core.auth.UserRecord;
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.runtime.EngineHolder;
+import io.kalamdb.web.net.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 /**
  * Who is calling (DESIGN.md §5): {@code Authorization: Bearer <access token>} on every API request —
- * passwords are only exchanged at {@code /v1/api/auth/login}. A request from the loopback interface with
- * no {@code Authorization} header (and no {@code X-Forwarded-For}) acts as {@code root} while root has no
- * password, the development default that a root password ends.
+ * passwords are only exchanged at {@code /v1/api/auth/login}. A request from this host
+ * ({@link ClientAddress#isLocal}: a loopback client address, never one relayed by an untrusted proxy) with no
+ * {@code Authorization} header acts as {@code root} while root has no password, the development default that a
+ * root password ends.
  */
 @ApplicationScoped
 public class RequestAuthenticator {
@@ -23,6 +23,9 @@ public class RequestAuthenticator {
     @Inject
     EngineHolder engines;
 
+    @Inject
+    ClientAddress clientAddress;
+
     /**
      * @return the authenticated, active user
      * @throws KalamException AUTH_REQUIRED (HTTP 401) without valid credentials
@@ -30,7 +33,7 @@ public class RequestAuthenticator {
     public UserRecord authenticate(HttpServletRequest request) {
         String token = bearerToken(request);
         if (token == null) {
-            if (isLocal(request) && engines.engine().auth().rootIsPasswordless()) {
+            if (clientAddress.isLocal(request) && engines.engine().auth().rootIsPasswordless()) {
                 return engines.engine().auth().root();
             }
             throw new KalamException(ErrorCode.AUTH_REQUIRED,
@@ -53,16 +56,5 @@ public class RequestAuthenticator {
                     "Only Bearer tokens are accepted; exchange a password at /v1/api/auth/login");
         }
         return header.substring(BEARER.length()).trim();
-    }
-
-    private static boolean isLocal(HttpServletRequest request) {
-        if (request.getHeader("X-Forwarded-For") != null || request.getHeader("Forwarded") != null) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

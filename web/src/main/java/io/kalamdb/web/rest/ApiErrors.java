@@ -14,12 +14,16 @@ public final class ApiErrors {
     private ApiErrors() {
     }
 
-    /** @return the HTTP status for a code: 401/403 for auth, 404 for unknown objects, 429, 500 for bugs, else 400 */
+    /**
+     * @return the HTTP status for a code: 401/403 for auth, 404 for unknown objects, 413 for MESSAGE_TOO_LARGE,
+     *         429 for RATE_LIMIT_EXCEEDED, 500 for bugs, else 400
+     */
     public static int status(ErrorCode code) {
         return switch (code) {
             case AUTH_REQUIRED -> 401;
             case PERMISSION_DENIED -> 403;
             case TABLE_NOT_FOUND, NAMESPACE_NOT_FOUND, NOT_FOUND -> 404;
+            case MESSAGE_TOO_LARGE -> 413;
             case RATE_LIMIT_EXCEEDED -> 429;
             case INTERNAL_ERROR -> 500;
             default -> 400;

@@ -8,6 +8,8 @@ import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.runtime.EngineHolder;
 import io.kalamdb.web.auth.RefreshCookie;
 import io.kalamdb.web.auth.RequestAuthenticator;
+import io.kalamdb.web.limits.AbuseGuard;
+import io.kalamdb.web.net.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,15 +43,24 @@ public class AuthResource {
     @Inject
     RequestAuthenticator authenticator;
 
+    @Inject
+    AbuseGuard guard;
+
+    @Inject
+    ClientAddress clientAddress;
+
     /**
      * @return 200 with user and tokens (the refresh token also as the {@link RefreshCookie}), or 401 AUTH_REQUIRED;
-     *         either way recorded in the audit log with the client address
+     *         either way recorded in the audit log with the client address ({@link ClientAddress}); 429
+     *         RATE_LIMIT_EXCEEDED (not audited, no password checked) over {@code kalamdb.auth.attempts.per.second.per.ip}
      */
     @POST
     @Path("/login")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response login(InputStream body, @Context HttpServletRequest request) {
+        String address = clientAddress.of(request);
+        guard.authAttempt(address);
         ObjectNode json = JsonBodies.readObject(body, MAX_BODY_BYTES);
         String user = JsonBodies.optionalText(json, "user");
         if (user == null) {
@@ -59,18 +70,20 @@ public class AuthResource {
         if (user == null || password == null) {
             throw new KalamException(ErrorCode.INVALID_PARAMETER, "Login needs \"user\" and \"password\"");
         }
-        return tokens(engines.engine().auth().login(user, password, request.getRemoteAddr()), request);
+        return tokens(engines.engine().auth().login(user, password, address), request);
     }
 
     /**
      * @return 200 with new tokens (the presented refresh token is now revoked), 400 INVALID_PARAMETER without a
-     *         refresh token in the body or cookie, or 401 AUTH_REQUIRED for an invalid, used or revoked one
+     *         refresh token in the body or cookie, 401 AUTH_REQUIRED for an invalid, used or revoked one, or 429
+     *         RATE_LIMIT_EXCEEDED as for login
      */
     @POST
     @Path("/refresh")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response refresh(InputStream body, @Context HttpServletRequest request) {
+        guard.authAttempt(clientAddress.of(request));
         String token = refreshToken(body, request);
         if (token == null) {
             throw new KalamException(ErrorCode.INVALID_PARAMETER,
@@ -92,7 +105,7 @@ public class AuthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response logout(InputStream body, @Context HttpServletRequest request) {
         engines.engine().auth().logout(authenticator.bearerToken(request), refreshToken(body, request),
-                request.getRemoteAddr());
+                clientAddress.of(request));
         return Response.ok(JsonBodies.MAPPER.createObjectNode().put("message", "Logged out successfully").toString())
                 .header(HttpHeaders.SET_COOKIE, RefreshCookie.clear(request)).build();
     }

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads request bodies: at most a configured number of bytes, a JSON object, fields of the expected kinds.
- * Every failure is a client error (INVALID_PARAMETER, HTTP 400), never a stack trace.
+ * Every failure is a client error (MESSAGE_TOO_LARGE, HTTP 413, for a body over the limit, else INVALID_PARAMETER,
+ * HTTP 400), never a stack trace.
  */
 public final class JsonBodies {
     /** The mapper for request and response bodies: integers as Long, decimals as BigDecimal. */
@@ -28,7 +29,8 @@ public final class JsonBodies {
      * @param in       the request body
      * @param maxBytes the largest accepted body, in bytes
      * @return the body's JSON object
-     * @throws KalamException INVALID_PARAMETER if it is too large, not JSON, or not an object
+     * @throws KalamException MESSAGE_TOO_LARGE if it is larger than {@code maxBytes}; INVALID_PARAMETER if it is not
+     *                        JSON or not an object
      */
     public static ObjectNode readObject(InputStream in, int maxBytes) {
         return parseObject(read(in, maxBytes));
@@ -56,7 +58,7 @@ public final class JsonBodies {
             throw new KalamException(ErrorCode.INVALID_PARAMETER, "Cannot read the request body");
         }
         if (bytes.length > maxBytes) {
-            throw new KalamException(ErrorCode.INVALID_PARAMETER, "Request body exceeds " + maxBytes + " bytes");
+            throw new KalamException(ErrorCode.MESSAGE_TOO_LARGE, "Request body exceeds " + maxBytes + " bytes");
         }
         return bytes;
     }

@@ -12,6 +12,7 @@ import io.kalamdb.core.runtime.ServerSettings;
 import io.kalamdb.core.sql.SqlSession;
 import io.kalamdb.core.sql.StatementResult;
 import io.kalamdb.web.auth.RequestAuthenticator;
+import io.kalamdb.web.limits.AbuseGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,12 +42,18 @@ public class SqlResource {
     @Inject
     RequestAuthenticator authenticator;
 
+    @Inject
+    AbuseGuard guard;
+
     private final int maxBodyBytes = ServerSettings.maxBodyBytes(ConfigProvider.getConfig());
 
     /**
-     * Runs the statements of the body as the authenticated user.
+     * Runs the statements of the body as the authenticated user; each request counts against the user's
+     * {@code kalamdb.sql.requests.per.second.per.user} (role system is exempt).
      *
-     * @return 200 with one result per statement, or an error status with the envelope
+     * @return 200 with one result per statement, or an error status with the envelope (429 RATE_LIMIT_EXCEEDED over
+     *         the rate, 413 MESSAGE_TOO_LARGE for a body over {@code kalamdb.http.max.body.bytes} or a result over
+     *         {@code kalamdb.sql.max.result.rows})
      */
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -55,6 +62,7 @@ public class SqlResource {
         long start = System.nanoTime();
         try {
             UserRecord user = authenticator.authenticate(request);
+            guard.sqlRequest(user);
             ObjectNode json = JsonBodies.readObject(body, maxBodyBytes);
             JsonNode sqlNode = json.get("sql");
             if (sqlNode == null || sqlNode.isNull()) {

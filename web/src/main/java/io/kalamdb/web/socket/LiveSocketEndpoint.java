@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kalamdb.core.auth.AuthService;
 import io.kalamdb.core.auth.UserRecord;
 import io.kalamdb.core.live.LiveQueryException;
+import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.NamespaceId;
 import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.runtime.EngineHolder;
 import io.kalamdb.core.sql.SqlSession;
+import io.kalamdb.web.limits.AbuseGuard;
+import io.kalamdb.web.net.ClientAddressFilter;
 import io.kalamdb.web.rest.JsonBodies;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -22,6 +25,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -40,12 +44,23 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Dependent
 @ServerEndpoint(value = "/v1/ws", configurator = HandshakeCapture.class)
 public class LiveSocketEndpoint {
+    private static final Logger LOG = Logger.getLogger(LiveSocketEndpoint.class.getName());
     private static final String BEARER = "Bearer ";
     private static final long AUTH_TIMEOUT_MILLIS = 3_000;
     private static final int OUTBOUND_CAPACITY = 10_000;
+    /**
+     * The container's cap on one part (frame) of a client message, in bytes; parts are assembled by
+     * {@link MessageAssembler}, which keeps at most {@code kalamdb.ws.max.message.bytes} of a message.
+     */
+    static final long CONTAINER_MAX_MESSAGE_BYTES = 4L * 1024 * 1024;
+    /** The key of connections whose upgrade passed no {@link ClientAddressFilter} (none in this application). */
+    private static final String UNKNOWN_ADDRESS = "unknown";
 
     @Inject
     EngineHolder engines;
+
+    @Inject
+    AbuseGuard guard;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -58,14 +73,38 @@ public class LiveSocketEndpoint {
     private ScheduledFuture<?> authTimeout;
     private ScheduledFuture<?> idleCheck;
     private volatile long lastReceivedNanos = System.nanoTime();
+    /** The client address holding one of its WebSocket slots for this connection, or null if none was taken. */
+    private String slotAddress;
+    /** True while client messages are being dropped for the message rate (one error per run of drops). */
+    private boolean throttled;
+    private MessageAssembler inbound;
 
-    /** Authenticates from the upgrade header, or starts the 3-second wait for an {@code authenticate} message. */
+    /**
+     * Refuses the connection if its client address holds {@code kalamdb.ws.max.connections.per.ip} already
+     * ({@code error} RATE_LIMIT_EXCEEDED, then close 1013 "try again later"); otherwise authenticates from the
+     * upgrade header or starts the 3-second wait for an {@code authenticate} message.
+     */
     @OnOpen
     public void open(Session newSession) {
         this.session = newSession;
         this.outbound = new OutboundQueue(newSession, OUTBOUND_CAPACITY, scheduler);
         this.sink = new ConnectionSink(outbound);
+        this.inbound = new MessageAssembler(guard.maxMessageBytes());
         newSession.setMaxIdleTimeout(0);
+        newSession.setMaxTextMessageBufferSize((int) CONTAINER_MAX_MESSAGE_BYTES);
+        Object address = newSession.getUserProperties().get(HandshakeCapture.CLIENT_ADDRESS);
+        String client = address instanceof String a ? a : null;
+        if (client == null) {
+            LOG.warning("WebSocket upgrade without a client address: its connection counts under '" + UNKNOWN_ADDRESS
+                    + "'");
+            client = UNKNOWN_ADDRESS;
+        }
+        if (!guard.socketOpened(client)) {
+            outbound.failWith(ProtocolMessages.error(null, ErrorCode.RATE_LIMIT_EXCEEDED.name(), guard.tooManySockets()),
+                    new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections"));
+            return;
+        }
+        slotAddress = client;
         long idleNanos = TimeUnit.SECONDS.toNanos(ConfigProvider.getConfig()
                 .getOptionalValue("kalamdb.ws.idle.timeout.seconds", Long.class).orElse(300L));
         long period = Math.min(idleNanos / 4, TimeUnit.SECONDS.toNanos(10));
@@ -83,10 +122,38 @@ public class LiveSocketEndpoint {
         }
     }
 
-    /** Dispatches one client message by its {@code type}. */
-    @OnMessage
-    public void message(String text) {
+    /**
+     * Takes one part of a client message (large messages arrive in parts) and dispatches each whole message by its
+     * {@code type}. Over {@code kalamdb.ws.messages.per.second.per.connection} messages are dropped (the first of
+     * each run of drops is answered with {@code error} RATE_LIMIT_EXCEEDED); over {@code kalamdb.ws.max.message.bytes}
+     * a message is dropped, without being held in memory, and answered with {@code error} MESSAGE_TOO_LARGE. The
+     * connection stays open either way.
+     */
+    @OnMessage(maxMessageSize = CONTAINER_MAX_MESSAGE_BYTES)
+    public void message(String part, boolean last) {
         lastReceivedNanos = System.nanoTime();
+        if (inbound.atMessageStart()) {
+            String throttle = guard.socketMessage(session.getId());
+            if (throttle != null) {
+                inbound.dropMessage();
+                if (!throttled) {
+                    throttled = true;
+                    outbound.offer(ProtocolMessages.error(null, ErrorCode.RATE_LIMIT_EXCEEDED.name(), throttle));
+                }
+            } else {
+                throttled = false;
+            }
+        }
+        String text = inbound.append(part, last);
+        if (inbound.wasOversize()) {
+            outbound.offer(ProtocolMessages.error(null, ErrorCode.MESSAGE_TOO_LARGE.name(), guard.tooLargeMessage()));
+        }
+        if (text != null) {
+            dispatch(text);
+        }
+    }
+
+    private void dispatch(String text) {
         JsonNode message;
         try {
             message = JsonBodies.MAPPER.readTree(text);
@@ -133,9 +200,16 @@ public class LiveSocketEndpoint {
         }
     }
 
-    /** Releases the connection's state and ends its subscriptions. */
+    /** Releases the connection's state, its address's connection slot, and ends its subscriptions. */
     @OnClose
     public void close() {
+        if (slotAddress != null) {
+            guard.socketClosed(slotAddress);
+            slotAddress = null;
+        }
+        if (session != null) {
+            guard.connectionClosed(session.getId());
+        }
         if (session != null && engines.isOpen()) {
             engines.engine().liveQueries().closeConnection(session.getId());
         }

@@ -27,6 +27,7 @@ public final class KalamDataContext implements DataContext {
     private final Map<String, Object> stash;
     private final long nowMillis;
     private final AtomicBoolean cancel = new AtomicBoolean();
+    private final QueryBudget budget;
 
     /**
      * @param rootSchema  the root schema the plan was compiled against
@@ -35,9 +36,11 @@ public final class KalamDataContext implements DataContext {
      * @param params      parameter values by {@code ?} index, already in Calcite's representation
      * @param stash       objects the compiled plan refers to by name (interpreter nodes)
      * @param nowMillis   the statement's time (CURRENT_TIMESTAMP), epoch milliseconds
+     * @param budget      the execution's deadline, which scans check per row
      */
-    public KalamDataContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, SqlSession session,
-                            List<Object> params, Map<String, Object> stash, long nowMillis) {
+    KalamDataContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, SqlSession session,
+                     List<Object> params, Map<String, Object> stash, long nowMillis, QueryBudget budget) {
+        this.budget = budget;
         this.nowMillis = nowMillis;
         this.stash = stash;
         this.rootSchema = rootSchema;
@@ -90,6 +93,11 @@ public final class KalamDataContext implements DataContext {
             return cancel;
         }
         return null;
+    }
+
+    /** @return the budget of the executing statement, for scans to check per row */
+    static QueryBudget budget(DataContext root) {
+        return root instanceof KalamDataContext k ? k.budget : QueryBudget.UNLIMITED;
     }
 
     /** @return the caller of the executing statement */

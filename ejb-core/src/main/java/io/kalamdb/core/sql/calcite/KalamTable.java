@@ -112,7 +112,7 @@ public final class KalamTable extends AbstractTable implements ProjectableFilter
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                return new RowEnumerator(store.scan(owner, null), cols, withDeleted);
+                return new RowEnumerator(store.scan(owner, null), cols, withDeleted, KalamDataContext.budget(root));
             }
         };
     }
@@ -165,17 +165,22 @@ public final class KalamTable extends AbstractTable implements ProjectableFilter
         return a;
     }
 
-    /** Streams decoded rows out of a RocksDB range scan, closing it with the enumerator. */
+    /**
+     * Streams decoded rows out of a RocksDB range scan, closing it with the enumerator; every row read ticks the
+     * statement's {@link QueryBudget}, so a query past its timeout stops inside its scans.
+     */
     private final class RowEnumerator implements Enumerator<Object[]> {
         private final TableStore.RowScan scan;
         private final int[] cols;
         private final boolean withDeleted;
+        private final QueryBudget budget;
         private Object[] current;
 
-        RowEnumerator(TableStore.RowScan scan, int[] cols, boolean withDeleted) {
+        RowEnumerator(TableStore.RowScan scan, int[] cols, boolean withDeleted, QueryBudget budget) {
             this.scan = scan;
             this.cols = cols;
             this.withDeleted = withDeleted;
+            this.budget = budget;
         }
 
         @Override
@@ -186,6 +191,7 @@ public final class KalamTable extends AbstractTable implements ProjectableFilter
         @Override
         public boolean moveNext() {
             while (scan.hasNext()) {
+                budget.tick();
                 StoredRow row = scan.next();
                 if (!row.deleted() || withDeleted) {
                     current = project(row, cols);

@@ -1,6 +1,7 @@
 package io.kalamdb.core.sql.calcite;
 
 import io.kalamdb.core.model.KalamDataType;
+import io.kalamdb.core.sql.QueryLimits;
 import io.kalamdb.core.sql.ResultColumn;
 import io.kalamdb.core.sql.SqlSession;
 import java.util.ArrayList;
@@ -55,15 +56,34 @@ public final class PreparedQuery {
      *         PERMISSION_DENIED from scans
      */
     public List<Object[]> execute(SqlSession session, List<Object> params, long nowMillis) {
+        return execute(session, params, nowMillis, QueryLimits.NONE);
+    }
+
+    /**
+     * Runs the plan within bounds: the statement timeout is checked for every row scanned and every row
+     * produced, so an overrunning query stops rather than running on.
+     *
+     * @param session   the caller (scopes USER partitions, checks access)
+     * @param params    parameter values by {@code ?} index, as given by the client
+     * @param nowMillis the statement's time for CURRENT_TIMESTAMP / NOW(), epoch milliseconds
+     * @param limits    the statement timeout and maximum result rows
+     * @return rows of canonical values in column order
+     * @throws io.kalamdb.core.model.KalamException CONSTRAINT_VIOLATION if a parameter does not fit its type,
+     *         PERMISSION_DENIED from scans, SQL_EXECUTION_ERROR past the statement timeout, MESSAGE_TOO_LARGE past
+     *         the maximum result rows
+     */
+    public List<Object[]> execute(SqlSession session, List<Object> params, long nowMillis, QueryLimits limits) {
+        QueryBudget budget = new QueryBudget(limits);
         List<Object> internal = new ArrayList<>(params.size());
         for (int i = 0; i < paramTypes.size(); i++) {
             KalamDataType t = paramTypes.get(i);
             internal.add(CalciteTypes.toCalcite(t, t.coerce(i < params.size() ? params.get(i) : null)));
         }
         List<Object[]> rows = new ArrayList<>();
-        try (Enumerator<Object> e = bindable.bind(new KalamDataContext(root, typeFactory, session, internal, stash, nowMillis))
-                .enumerator()) {
+        try (Enumerator<Object> e = bindable.bind(new KalamDataContext(root, typeFactory, session, internal, stash, nowMillis,
+                budget)).enumerator()) {
             while (e.moveNext()) {
+                budget.admitRow(rows.size());
                 Object current = e.current();
                 Object[] raw = current instanceof Object[] a ? a : new Object[] {current};
                 Object[] row = new Object[columns.size()];

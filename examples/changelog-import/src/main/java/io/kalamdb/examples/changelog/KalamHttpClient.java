@@ -16,11 +16,14 @@ import java.util.List;
 /**
  * The two KalamDB HTTP API calls the importer needs (DESIGN.md §5): {@code POST /v1/api/sql} and
  * {@code POST /v1/api/auth/login}. One keep-alive JDK {@link HttpClient} (HTTP/1.1) for all threads.
- * Thread-safe.
+ * A request refused with 429 (the server's per-user and per-address rate limits; nothing ran) is sent again after
+ * a second, up to {@value #RETRIES_AFTER_429} times. Thread-safe.
  */
 public final class KalamHttpClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+    /** How often a request refused with 429 is sent again, one second apart. */
+    static final int RETRIES_AFTER_429 = 10;
 
     private final URI baseUrl;
     private final HttpClient http;
@@ -85,8 +88,12 @@ public final class KalamHttpClient {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+            response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            for (int retry = 0; response.statusCode() == 429 && retry < RETRIES_AFTER_429; retry++) {
+                Thread.sleep(1_000);
+                response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            }
         } catch (IOException e) {
             throw new KalamApiException("POST " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
