@@ -17,7 +17,7 @@ import java.util.UUID;
  * {@value #CONNECTIONS_PER_CLIENT} connections, as separate client processes would be, so that the
  * client's own receive thread does not become the bottleneck being measured.
  */
-final class LiveBenchSetup implements AutoCloseable {
+public final class LiveBenchSetup implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONNECTIONS_PER_CLIENT = 4;
 
@@ -84,7 +84,7 @@ final class LiveBenchSetup implements AutoCloseable {
      * @param sql the live query
      * @return the {@code subscribe} message
      */
-    static String subscribe(String id, String sql) {
+    public static String subscribe(String id, String sql) {
         return "{\"type\":\"subscribe\",\"subscription\":{\"id\":\"" + id + "\",\"sql\":\"" + sql + "\"}}";
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -14,8 +13,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Two live-query capacity figures on a running server, printed as one line each:
@@ -37,7 +34,6 @@ import java.util.regex.Pattern;
  */
 public final class LiveCapacity {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final int SNAPSHOT_ROWS = 1_000;
     private static final int SNAPSHOT_ROUNDS = 50;
     private static final int SNAPSHOT_WARMUP = 20;
@@ -55,10 +51,11 @@ public final class LiveCapacity {
         URI url = URI.create(LiveBenchSetup.option(args, "--url", "http://127.0.0.1:8080"));
         int connections = Integer.parseInt(LiveBenchSetup.option(args, "--connections", "100"));
         int perConnection = Integer.parseInt(LiveBenchSetup.option(args, "--per-connection", "100"));
-        long pid = Long.parseLong(LiveBenchSetup.option(args, "--server-pid", Long.toString(libertyPid())));
+        String pidOption = LiveBenchSetup.option(args, "--server-pid", null);
+        ServerMemory server = pidOption == null ? ServerMemory.ofLocalLiberty() : new ServerMemory(Long.parseLong(pidOption));
         try (LiveBenchSetup setup = new LiveBenchSetup(url, "cap", "id BIGINT PRIMARY KEY, body TEXT")) {
             snapshot(setup);
-            held(setup, connections, perConnection, pid);
+            held(setup, connections, perConnection, server);
         }
     }
 
@@ -97,9 +94,10 @@ public final class LiveCapacity {
                 times.percentile(50) / 1e6, times.percentile(95) / 1e6, times.percentile(100) / 1e6, times.count());
     }
 
-    private static void held(LiveBenchSetup setup, int connections, int perConnection, long pid) throws Exception {
+    private static void held(LiveBenchSetup setup, int connections, int perConnection, ServerMemory server)
+            throws Exception {
         int total = connections * perConnection;
-        long before = heapUsedAfterGc(pid);
+        long before = server.heapUsedAfterGc() / 1024;
         CountDownLatch ready = new CountDownLatch(total);
         AtomicInteger changes = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -125,7 +123,7 @@ public final class LiveCapacity {
                     + " errors");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long after = heapUsedAfterGc(pid);
+        long after = server.heapUsedAfterGc() / 1024;
         setup.writer().execute("INSERT INTO " + setup.table() + " (id, body) VALUES (1, 'hello')", List.of());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (changes.get() < total && System.nanoTime() < deadline) {
@@ -144,34 +142,5 @@ public final class LiveCapacity {
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON from the server", e);
         }
-    }
-
-    /** @return the server's used heap in KB after {@code jcmd GC.run} (a full collection) */
-    private static long heapUsedAfterGc(long pid) throws IOException, InterruptedException {
-        jcmd(pid, "GC.run");
-        Matcher m = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
-        if (!m.find()) {
-            throw new IllegalStateException("jcmd GC.heap_info printed no 'used' figure");
-        }
-        return Long.parseLong(m.group(1));
-    }
-
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("jcmd " + command + " failed: " + out);
-        }
-        return out;
-    }
-
-    /** @return the pid of the one local Liberty server process */
-    private static long libertyPid() {
-        List<ProcessHandle> servers = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("ws-server.jar")).orElse(false)).toList();
-        if (servers.size() != 1) {
-            throw new IllegalStateException("found " + servers.size() + " Liberty servers; pass --server-pid");
-        }
-        return servers.get(0).pid();
     }
 }

@@ -15,6 +15,7 @@ import io.kalamdb.bench.sut.SystemUnderTest;
 import io.kalamdb.bench.workload.InsertThroughput;
 import io.kalamdb.bench.workload.PointQuery;
 import io.kalamdb.bench.workload.RowCorpus;
+import io.kalamdb.bench.workload.SubscriptionCapacity;
 import io.kalamdb.bench.workload.Window;
 import io.kalamdb.bench.workload.WorkloadResult;
 import java.nio.file.Files;
@@ -42,8 +43,8 @@ public final class BenchHarness implements Callable<Integer> {
     @Option(names = "--mode", description = "quick (about 30 s of measuring, what CI runs) or full", defaultValue = "quick")
     String mode;
 
-    @Option(names = "--workloads", split = ",", description = "workloads to run (default: all of W1,W2)",
-            defaultValue = "W1,W2")
+    @Option(names = "--workloads", split = ",", description = "workloads to run (default: all of W1,W2,W4)",
+            defaultValue = "W1,W2,W4")
     List<String> workloads;
 
     @Option(names = "--durability", split = ",", description = "relaxed and/or strict (default: quick relaxed, full both)")
@@ -101,6 +102,9 @@ public final class BenchHarness implements Callable<Integer> {
                     log("%s (%s)", sut.version(), durability);
                     results.addAll(run(plan, sut, durability, corpus));
                 }
+                if (workloads.contains("W4")) {
+                    results.add(capacity(plan, (KalamSystem) systems.get(0), kalam, durability, corpus));
+                }
             }
         }
         if (noPeer) {
@@ -139,6 +143,15 @@ public final class BenchHarness implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    private static WorkloadResult capacity(RunPlan plan, KalamSystem kalam, KalamServerProcess server, String durability,
+                                           RowCorpus corpus) throws Exception {
+        RunPlan.Ramp ramp = plan.w4();
+        WorkloadResult r = new SubscriptionCapacity(corpus).run(kalam, server.memory(), durability, "w4", ramp.target(),
+                ramp.perConnection(), ramp.stepConnections(), ramp.connectionsPerSecond(), ramp.p99BoundMillis());
+        log("  W4 %s: %s", r.variant(), r.extra());
+        return r;
     }
 
     private static void log(String format, Object... args) {

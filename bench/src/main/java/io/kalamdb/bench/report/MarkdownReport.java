@@ -83,9 +83,15 @@ public final class MarkdownReport {
                     .append(" | ").append(ms(l.p99())).append(" | ").append(ms(l.max())).append(" | ")
                     .append(ms(l.mean())).append(" | ").append(ms(l.stddev())).append(" | ").append(l.count())
                     .append(" |\n");
-            r.extra().forEach((k, v) -> md.append("| | ").append(k).append(": ").append(v)
-                    .append(" | | | | | | | | | | | | | |\n"));
         }
+        for (WorkloadResult r : results) {
+            if (!r.extra().isEmpty()) {
+                md.append("\n- ").append(r.system()).append(", ").append(r.durability()).append(", ")
+                        .append(r.variant()).append(':');
+                r.extra().forEach((k, v) -> md.append("\n  - ").append(k).append(": ").append(v));
+            }
+        }
+        md.append('\n');
     }
 
     private static void ratios(StringBuilder md, List<Ratio> ratios) {

@@ -1,5 +1,6 @@
 package io.kalamdb.bench.report;
 
+import io.kalamdb.bench.workload.SubscriptionCapacity;
 import io.kalamdb.bench.workload.WorkloadResult;
 import java.util.List;
 import java.util.function.Predicate;
@@ -29,7 +30,9 @@ public record Target(String text, Predicate<WorkloadResult> appliesTo, ToDoubleF
             new Target("W2 p50 ≤ 1 ms hot", r -> r.workload().equals("W2") && r.variant().startsWith("hot"),
                     r -> r.latency().p50() / 1e6, "ms", 1, false),
             new Target("W2 p50 ≤ 5 ms cold", r -> r.workload().equals("W2") && r.variant().startsWith("cold"),
-                    r -> r.latency().p50() / 1e6, "ms", 5, false));
+                    r -> r.latency().p50() / 1e6, "ms", 5, false),
+            new Target("W4 ≥ 10,000 subscriptions held", r -> r.workload().equals("W4"),
+                    r -> ((Number) r.extra().get(SubscriptionCapacity.HELD)).doubleValue(), "subscriptions", 10_000, true));
 
     /** @return whether the result meets this target */
     public boolean met(WorkloadResult result) {

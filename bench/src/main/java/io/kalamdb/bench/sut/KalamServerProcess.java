@@ -1,5 +1,6 @@
 package io.kalamdb.bench.sut;
 
+import io.kalamdb.bench.ServerMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -72,17 +73,11 @@ public final class KalamServerProcess implements AutoCloseable {
     }
 
     /**
-     * @return the resident set size of the server's JVM, in bytes ({@code VmRSS} of {@code /proc/<pid>/status})
-     * @throws IOException if the process id or its status cannot be read
+     * @return the server JVM's memory ({@code WLP_OUTPUT_DIR/.pid/kalamdb.pid} names the process)
+     * @throws IOException if the process id cannot be read
      */
-    public long residentBytes() throws IOException {
-        String pid = Files.readString(outputDir.resolve(".pid/" + SERVER + ".pid")).strip();
-        for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
-        }
-        throw new IOException("No VmRSS for process " + pid);
+    public ServerMemory memory() throws IOException {
+        return new ServerMemory(Long.parseLong(Files.readString(outputDir.resolve(".pid/" + SERVER + ".pid")).strip()));
     }
 
     /** Stops the server ({@code bin/server stop}). */
