@@ -137,10 +137,7 @@ class LiveSocketAuthIT {
         try (WsClient ws = WsClient.connect(HTTP, dropToken)) {
             assertEquals("auth_success", ws.next(5).path("type").asText());
             SqlApiIT.ok("DROP USER '" + name + "'");
-            JsonNode m = ws.next(10);
-            assertEquals("auth_error", m.path("type").asText(), m::toString);
-            assertEquals("User no longer exists", m.path("message").asText());
-            assertEquals(1008, ws.closeCode(10));
+            assertEquals("User no longer exists", authErrorThenClose(ws, 10));
         }
     }
 
@@ -152,10 +149,7 @@ class LiveSocketAuthIT {
             assertEquals("auth_success", ws.next(5).path("type").asText());
             assertEquals(200, HTTP.postJson("/v1/api/auth/logout", "", "Authorization", "Bearer " + revokedToken)
                     .status());
-            JsonNode m = ws.next(10);
-            assertEquals("auth_error", m.path("type").asText(), m::toString);
-            assertEquals("Token revoked", m.path("message").asText());
-            assertEquals(1008, ws.closeCode(10));
+            assertEquals("Token revoked", authErrorThenClose(ws, 10));
         }
     }
 
@@ -165,11 +159,17 @@ class LiveSocketAuthIT {
         long connected = System.nanoTime();
         try (WsClient ws = WsClient.connect(HTTP, shortLived)) {
             assertEquals("auth_success", ws.next(5).path("type").asText());
-            JsonNode m = ws.next(15);
-            assertEquals("auth_error", m.path("type").asText(), m::toString);
-            assertTrue(m.path("message").asText().contains("expired"), m::toString);
+            String message = authErrorThenClose(ws, 15);
+            assertTrue(message.contains("expired"), message);
             assertTrue(System.nanoTime() - connected >= 2_000_000_000L, "closed only once the token expired");
-            assertEquals(1008, ws.closeCode(10));
         }
+    }
+
+    /** @return the message of the {@code auth_error} that arrives within {@code seconds}, after checking the 1008 close */
+    private static String authErrorThenClose(WsClient ws, int seconds) throws Exception {
+        JsonNode m = ws.next(seconds);
+        assertEquals("auth_error", m.path("type").asText(), m::toString);
+        assertEquals(1008, ws.closeCode(10));
+        return m.path("message").asText();
     }
 }
