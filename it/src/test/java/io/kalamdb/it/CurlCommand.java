@@ -22,7 +22,7 @@ record CurlCommand(String method, String path, List<String> headers, String body
      * @throws IllegalArgumentException for shell syntax this parser does not support
      */
     static CurlCommand parse(String command, String token) {
-        List<String> args = words(command.replace("\\\n", " "), token);
+        List<String> args = ShellWords.split(command.replace("\\\n", " "), token);
         if (args.isEmpty() || !args.get(0).equals("curl")) {
             throw new IllegalArgumentException("not a curl command: " + command);
         }
@@ -61,52 +61,5 @@ record CurlCommand(String method, String path, List<String> headers, String body
     KalamClient.Response send(KalamClient client) {
         String[] h = headers.toArray(String[]::new);
         return method.equals("GET") ? client.get(path, h) : client.postJson(path, body != null ? body : "", h);
-    }
-
-    private static List<String> words(String s, String token) {
-        List<String> out = new ArrayList<>();
-        StringBuilder word = null;
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                if (word != null) {
-                    out.add(word.toString());
-                    word = null;
-                }
-                i++;
-                continue;
-            }
-            word = word == null ? new StringBuilder() : word;
-            if (c == '\'') {
-                int end = s.indexOf('\'', i + 1);
-                word.append(s, i + 1, end);
-                i = end + 1;
-            } else if (c == '"') {
-                i++;
-                while (s.charAt(i) != '"') {
-                    if (s.charAt(i) == '\\' && "\"\\$".indexOf(s.charAt(i + 1)) >= 0) {
-                        word.append(s.charAt(i + 1));
-                        i += 2;
-                    } else if (s.startsWith("$TOKEN", i)) {
-                        word.append(token);
-                        i += "$TOKEN".length();
-                    } else {
-                        word.append(s.charAt(i++));
-                    }
-                }
-                i++;
-            } else if (c == '\\') {
-                word.append(s.charAt(i + 1));
-                i += 2;
-            } else {
-                word.append(c);
-                i++;
-            }
-        }
-        if (word != null) {
-            out.add(word.toString());
-        }
-        return out;
     }
 }

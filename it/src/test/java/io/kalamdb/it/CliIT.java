@@ -1,0 +1,146 @@
+package io.kalamdb.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kalamdb.cli.KalamCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The {@code kalam} client against the real server: {@code -c}, {@code -f}, formats, errors and exit codes. */
+class CliIT {
+    private static final KalamClient HTTP = new KalamClient();
+    private static final String SUFFIX = Long.toString(System.nanoTime(), 36);
+    private static final String NS = "cli" + SUFFIX;
+    private static final String USER = "cli_" + SUFFIX;
+
+    @BeforeAll
+    static void userAndTable() {
+        SqlApiIT.ok("CREATE NAMESPACE " + NS + "; CREATE USER TABLE " + NS + ".notes (id BIGINT PRIMARY KEY, body TEXT);"
+                + " CREATE USER '" + USER + "' WITH PASSWORD 'cli-secret-1'");
+    }
+
+    /** The outcome of one run: exit code, standard output and standard error. */
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run kalam(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = KalamCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static String[] asUser(String... rest) {
+        List<String> args = new ArrayList<>(List.of("-u", HTTP.baseUrl().toString(), "--user", USER,
+                "--password", "cli-secret-1"));
+        args.addAll(List.of(rest));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void commandPrintsPsqlStyleTablesAndMessagesAsTheLoggedInUser() {
+        Run run = kalam(asUser("-n", NS, "-c", "INSERT INTO notes VALUES (1, 'first'), (22, NULL);"
+                + " SELECT id, body FROM notes WHERE id < 100 ORDER BY id"));
+
+        assertEquals(0, run.exit(), run::toString);
+        assertEquals("""
+                Inserted 2 row(s)
+                 id | body
+                ----+-------
+                  1 | first
+                 22 |
+                (2 rows)
+
+                """, run.out());
+        assertEquals("who\r\n" + USER + "\r\n", kalam(asUser("--format", "csv", "-c", "SELECT CURRENT_USER() AS who"))
+                .out());
+    }
+
+    @Test
+    void aFileStopsAtTheFirstErrorWithExitCode1AndKeepsWhatRanBefore(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("script.sql");
+        Files.writeString(script, "INSERT INTO " + NS + ".notes VALUES (100, 'kept');\n"
+                + "SELECT * FROM " + NS + ".nope;\n"
+                + "INSERT INTO " + NS + ".notes VALUES (101, 'never');\n", StandardCharsets.UTF_8);
+
+        Run run = kalam(asUser("-f", script.toString()));
+
+        assertEquals(KalamCli.STATEMENT_FAILED, run.exit(), run::toString);
+        assertEquals("Inserted 1 row(s)\n", run.out());
+        assertEquals("ERROR (TABLE_NOT_FOUND): relation \"" + NS + ".nope\" does not exist at line 1, column 15\n",
+                run.err());
+        assertEquals("id\r\n100\r\n", kalam(asUser("--format", "csv", "-c", "SELECT id FROM " + NS
+                + ".notes WHERE id >= 100 AND id < 300")).out());
+    }
+
+    @Test
+    void jsonAndCsvFormats() {
+        kalam(asUser("-c", "INSERT INTO " + NS + ".notes VALUES (300, 'a, \"quoted\" text')"));
+
+        assertEquals("{\"columns\":[\"id\",\"body\"],\"rows\":[{\"id\":\"300\",\"body\":\"a, \\\"quoted\\\" text\"}],"
+                + "\"row_count\":1}\n", kalam(asUser("--format", "json", "-c", "SELECT id, body FROM " + NS
+                + ".notes WHERE id = 300")).out());
+        assertEquals("id,body\r\n300,\"a, \"\"quoted\"\" text\"\r\n", kalam(asUser("--format", "csv", "-c",
+                "SELECT id, body FROM " + NS + ".notes WHERE id = 300")).out());
+    }
+
+    @Test
+    void aRefusedLoginIsExitCode2WithTheServersMessage() {
+        Run run = kalam("-u", HTTP.baseUrl().toString(), "--user", USER, "--password", "wrong-password", "-c", "SELECT 1");
+
+        assertEquals(KalamCli.CANNOT_RUN, run.exit());
+        assertEquals("ERROR (AUTH_REQUIRED): Invalid username or password\n", run.err());
+    }
+
+    @Test
+    void theLauncherRunsTheBuiltJarWithCredentialsFromTheEnvironment() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of("..", "cli", "bin", "kalam").toString(), "-c", "SELECT 40 + 2 AS answer")
+                .redirectErrorStream(true);
+        pb.environment().put("KALAM_URL", HTTP.baseUrl().toString());
+        pb.environment().put("KALAM_USER", USER);
+        pb.environment().put("KALAM_PASSWORD", "cli-secret-1");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+
+        assertEquals(0, p.exitValue(), out);
+        assertEquals(" answer\n--------\n     42\n(1 row)\n\n", out);
+    }
+
+    @Test
+    void theExamplesOfDocsCliMdPrintWhatTheyDocument() throws Exception {
+        SqlApiIT.ok("DROP NAMESPACE IF EXISTS chat CASCADE; DROP USER IF EXISTS 'alice'");
+        SqlApiIT.ok("CREATE NAMESPACE chat; CREATE USER TABLE chat.messages (id BIGINT PRIMARY KEY, body TEXT);"
+                + " CREATE USER alice WITH PASSWORD 'alice-password-1'");
+        List<String[]> blocks = DocExamplesIT.MarkdownBlocks.fenced(Files.readString(Path.of("..", "docs", "cli.md")));
+        int examples = 0;
+        for (int i = 0; i < blocks.size() - 1; i++) {
+            String command = blocks.get(i)[1].strip();
+            if (!blocks.get(i)[0].equals("sh") || !command.startsWith("kalam ")) {
+                continue;
+            }
+            String[] expected = blocks.get(i + 1);
+            assertEquals("text", expected[0], command);
+            List<String> args = new ArrayList<>(List.of("-u", HTTP.baseUrl().toString()));
+            args.addAll(ShellWords.split(command.substring("kalam ".length()), ""));
+            Run run = kalam(args.toArray(String[]::new));
+            assertEquals(expected[1], run.exit() == 0 ? run.out() : run.err(), command);
+            examples++;
+        }
+        assertEquals(3, examples);
+    }
+}
