@@ -7,10 +7,10 @@ import java.util.concurrent.CompletionStage;
  * A {@link WebSocket.Listener} that joins text frames into whole messages and hands each to a
  * {@link Handler} with the time its last frame arrived ({@link System#nanoTime()}), one at a time.
  */
-final class WholeMessages implements WebSocket.Listener {
+public final class WholeMessages implements WebSocket.Listener {
     /** Receives whole text messages. */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         /**
          * @param receivedNanos {@link System#nanoTime()} when the message's last frame arrived
          * @param text          the message
@@ -22,7 +22,7 @@ final class WholeMessages implements WebSocket.Listener {
     private final StringBuilder partial = new StringBuilder();
 
     /** @param handler receives every whole text message */
-    WholeMessages(Handler handler) {
+    public WholeMessages(Handler handler) {
         this.handler = handler;
     }
 
