@@ -2,7 +2,6 @@ package io.kalamdb.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,21 +11,18 @@ import java.util.UUID;
 /**
  * The fixture of the live-query benchmarks: a fresh user with a fresh USER table in namespace
  * {@value BenchTable#NAMESPACE}, the user's access token, and WebSocket connections to {@code /v1/ws}
- * authenticated with it. {@link #close} closes the connections and drops the table (FORCE) and the user.
- * Connections are spread over one {@link HttpClient} (one selector thread) per
- * {@value #CONNECTIONS_PER_CLIENT} connections, as separate client processes would be, so that the
- * client's own receive thread does not become the bottleneck being measured.
+ * authenticated with it ({@link WebSocketClients}). {@link #close} closes the connections and drops the table
+ * (FORCE) and the user.
  */
 public final class LiveBenchSetup implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int CONNECTIONS_PER_CLIENT = 4;
 
     private final URI url;
     private final KalamHttpTarget root;
     private final String user;
     private final String table;
     private final String token;
-    private final List<HttpClient> clients = new ArrayList<>();
+    private final WebSocketClients clients = new WebSocketClients();
     private final List<WebSocket> sockets = new ArrayList<>();
 
     /**
@@ -69,12 +65,8 @@ public final class LiveBenchSetup implements AutoCloseable {
      * @return the open WebSocket
      */
     WebSocket connect(WebSocket.Listener listener) {
-        if (sockets.size() % CONNECTIONS_PER_CLIENT == 0) {
-            clients.add(HttpClient.newHttpClient());
-        }
-        WebSocket ws = clients.get(clients.size() - 1).newWebSocketBuilder()
-                .header("Authorization", "Bearer " + token)
-                .buildAsync(URI.create(url.toString().replaceFirst("^http", "ws") + "/v1/ws"), listener).join();
+        WebSocket ws = clients.connect(URI.create(url.toString().replaceFirst("^http", "ws") + "/v1/ws"),
+                Map.of("Authorization", "Bearer " + token), listener);
         sockets.add(ws);
         return ws;
     }

@@ -13,7 +13,9 @@ import io.kalamdb.bench.sut.PostgresCluster;
 import io.kalamdb.bench.sut.PostgresSystem;
 import io.kalamdb.bench.sut.SystemUnderTest;
 import io.kalamdb.bench.workload.InsertThroughput;
+import io.kalamdb.bench.workload.NotificationLatency;
 import io.kalamdb.bench.workload.PointQuery;
+import io.kalamdb.bench.workload.ResumeWithoutLoss;
 import io.kalamdb.bench.workload.RowCorpus;
 import io.kalamdb.bench.workload.SubscriptionCapacity;
 import io.kalamdb.bench.workload.Window;
@@ -25,8 +27,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,11 +44,14 @@ import picocli.CommandLine.Option;
 @Command(name = "bench/run", mixinStandardHelpOptions = true,
         description = "Runs the KalamDB vs PostgreSQL benchmark and writes bench/results/<timestamp>.{json,md,png}.")
 public final class BenchHarness implements Callable<Integer> {
+    private static final String NO_RELAY = "wal2json is not installed in this PostgreSQL: W3 and W5 ran on KalamDB only"
+            + " (install postgresql-15-wal2json for the peer's realtime pipeline).";
+
     @Option(names = "--mode", description = "quick (about 30 s of measuring, what CI runs) or full", defaultValue = "quick")
     String mode;
 
-    @Option(names = "--workloads", split = ",", description = "workloads to run (default: all of W1,W2,W4)",
-            defaultValue = "W1,W2,W4")
+    @Option(names = "--workloads", split = ",", description = "workloads to run (default: all of W1,W2,W3,W4,W5)",
+            defaultValue = "W1,W2,W3,W4,W5")
     List<String> workloads;
 
     @Option(names = "--durability", split = ",", description = "relaxed and/or strict (default: quick relaxed, full both)")
@@ -85,7 +92,7 @@ public final class BenchHarness implements Callable<Integer> {
         MachineInfo machine = MachineInfo.current();
         RowCorpus corpus = RowCorpus.load(docDir);
         List<WorkloadResult> results = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        Set<String> notes = new LinkedHashSet<>();
         Map<String, String> versions = new LinkedHashMap<>();
         for (String durability : plan.durabilities()) {
             Path work = Files.createTempDirectory("kalamdb-bench-" + durability + "-");
@@ -97,10 +104,16 @@ public final class BenchHarness implements Callable<Integer> {
                 if (pg != null) {
                     systems.add(new PostgresSystem(pg));
                 }
-                for (SystemUnderTest sut : systems) {
-                    versions.put(sut.name(), sut.version());
-                    log("%s (%s)", sut.version(), durability);
-                    results.addAll(run(plan, sut, durability, corpus));
+                try {
+                    for (SystemUnderTest sut : systems) {
+                        versions.put(sut.name(), sut.version());
+                        log("%s (%s)", sut.version(), durability);
+                        results.addAll(run(plan, sut, durability, corpus, notes));
+                    }
+                } finally {
+                    for (SystemUnderTest sut : systems) {
+                        sut.close();
+                    }
                 }
                 if (workloads.contains("W4")) {
                     results.add(capacity(plan, (KalamSystem) systems.get(0), kalam, durability, corpus));
@@ -113,7 +126,7 @@ public final class BenchHarness implements Callable<Integer> {
         Files.createDirectories(out);
         String prefix = started.toString().replace(":", "");
         RunRecord record = new RunRecord(started.toString(), plan.name(), machine, versions,
-                ServerSettings.describe(plan), notes, results, Ratio.of(results));
+                ServerSettings.describe(plan), List.copyOf(notes), results, Ratio.of(results));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(prefix + ".json").toFile(),
                 record);
         List<String[]> charts = Charts.write(out, prefix, results);
@@ -122,8 +135,8 @@ public final class BenchHarness implements Callable<Integer> {
         return 0;
     }
 
-    private List<WorkloadResult> run(RunPlan plan, SystemUnderTest sut, String durability, RowCorpus corpus)
-            throws Exception {
+    private List<WorkloadResult> run(RunPlan plan, SystemUnderTest sut, String durability, RowCorpus corpus,
+                                     Set<String> notes) throws Exception {
         List<WorkloadResult> out = new ArrayList<>();
         InsertThroughput w1 = new InsertThroughput(corpus);
         w1.run(sut, durability, "warm_up", 4, 10, 100, new Window(Duration.ZERO, plan.systemWarmUp()));
@@ -139,6 +152,31 @@ public final class BenchHarness implements Callable<Integer> {
         if (workloads.contains("W2")) {
             for (WorkloadResult r : new PointQuery(corpus).run(sut, durability, "w2", plan.w2Rows(), plan.window())) {
                 log("  W2 %-34s p50 %.3f ms  p99 %.3f ms", r.variant(), r.latency().p50() / 1e6, r.latency().p99() / 1e6);
+                out.add(r);
+            }
+        }
+        if (workloads.contains("W3")) {
+            int n = 0;
+            for (RunPlan.LiveVariant v : plan.w3()) {
+                WorkloadResult r = new NotificationLatency(corpus).run(sut, durability, "w3_" + n++, v.subscribers(),
+                        v.connections(), v.changesPerSecond(), plan.window());
+                if (r == null) {
+                    notes.add(NO_RELAY);
+                    break;
+                }
+                log("  W3 %-34s p50 %.3f ms  p99 %.3f ms  %s", r.variant(), r.latency().p50() / 1e6,
+                        r.latency().p99() / 1e6, r.extra());
+                out.add(r);
+            }
+        }
+        if (workloads.contains("W5")) {
+            RunPlan.ResumeVariant v = plan.w5();
+            WorkloadResult r = new ResumeWithoutLoss(corpus).run(sut, durability, "w5", v.subscribers(),
+                    v.changesPerSecond(), v.dropEvery(), v.gap(), v.writing());
+            if (r == null) {
+                notes.add(NO_RELAY);
+            } else {
+                log("  W5 %-34s %s", r.variant(), r.extra());
                 out.add(r);
             }
         }

@@ -19,6 +19,20 @@ public final class MarkdownReport {
             "W4", "W4 — concurrent subscriptions",
             "W5", "W5 — resume without loss");
 
+    private static final Map<String, String> HOW = Map.of(
+            "W3", "One writer inserts one user's rows at a fixed rate; every subscriber (a live query of that user with"
+                    + " WHERE room = 'live', the same on both systems) gets every row. Latency = receipt − the row's stamp"
+                    + " (System.nanoTime() just before the INSERT was sent, same process), for rows stamped in the measured"
+                    + " window: an upper bound of commit-to-receipt. clients = WebSocket connections; ops = notifications."
+                    + " expected = rows stamped in the window × subscribers; received = those that arrived (after up to"
+                    + " 10 s of draining); lost = expected − received.",
+            "W5", "Subscribers (one connection each) are dropped abruptly in turn and reconnect after the gap while one"
+                    + " writer inserts; KalamDB subscribers resume with options.from = the last _seq they received. The"
+                    + " PostgreSQL relay has no resume (as Supabase Realtime): a reconnected subscriber gets changes from"
+                    + " then on. expected = every row written × subscribers; lost = rows a subscriber never received;"
+                    + " duplicated = rows received more than once. Latency = receipt − stamp of each row's first receipt,"
+                    + " replayed rows included.");
+
     private MarkdownReport() {
     }
 
@@ -47,6 +61,9 @@ public final class MarkdownReport {
         targets(md, run.results());
         for (String workload : run.results().stream().map(WorkloadResult::workload).distinct().toList()) {
             md.append("\n## ").append(TITLES.getOrDefault(workload, workload)).append("\n\n");
+            if (HOW.containsKey(workload)) {
+                md.append(HOW.get(workload)).append("\n\n");
+            }
             table(md, run.results().stream().filter(r -> r.workload().equals(workload)).toList());
             for (String[] chart : charts) {
                 if (chart[0].equals(workload)) {
@@ -61,6 +78,9 @@ public final class MarkdownReport {
     private static void targets(StringBuilder md, List<WorkloadResult> results) {
         md.append("\n## Targets (KalamDB)\n\n| target | variant | durability | measured | met |\n|---|---|---|---|---|\n");
         for (Target t : Target.ALL) {
+            if (results.stream().noneMatch(r -> r.system().equals("kalamdb") && t.appliesTo().test(r))) {
+                md.append("| ").append(t.text()).append(" | — | — | not measured in this run | — |\n");
+            }
             for (WorkloadResult r : results) {
                 if (r.system().equals("kalamdb") && t.appliesTo().test(r)) {
                     md.append("| ").append(t.text()).append(" | ").append(r.variant()).append(" | ")
@@ -84,14 +104,27 @@ public final class MarkdownReport {
                     .append(ms(l.mean())).append(" | ").append(ms(l.stddev())).append(" | ").append(l.count())
                     .append(" |\n");
         }
-        for (WorkloadResult r : results) {
-            if (!r.extra().isEmpty()) {
-                md.append("\n- ").append(r.system()).append(", ").append(r.durability()).append(", ")
-                        .append(r.variant()).append(':');
-                r.extra().forEach((k, v) -> md.append("\n  - ").append(k).append(": ").append(v));
-            }
+        figures(md, results);
+    }
+
+    /** The workload-specific figures ({@link WorkloadResult#extra}), one column each, when the workload has some. */
+    private static void figures(StringBuilder md, List<WorkloadResult> results) {
+        List<String> names = results.stream().flatMap(r -> r.extra().keySet().stream()).distinct().toList();
+        if (names.isEmpty()) {
+            return;
         }
-        md.append('\n');
+        md.append("\n| durability | variant | system | ").append(String.join(" | ", names)).append(" |\n|---|---|---|")
+                .append("---|".repeat(names.size())).append('\n');
+        for (WorkloadResult r : results) {
+            md.append("| ").append(r.durability()).append(" | ").append(r.variant()).append(" | ").append(r.system());
+            for (String name : names) {
+                Object v = r.extra().get(name);
+                md.append(" | ").append(v instanceof Double d ? String.format(Locale.ROOT, "%.1f", d)
+                        : v instanceof Number n ? String.format(Locale.ROOT, "%,d", n.longValue())
+                        : v == null ? "" : v.toString());
+            }
+            md.append(" |\n");
+        }
     }
 
     private static void ratios(StringBuilder md, List<Ratio> ratios) {
@@ -100,7 +133,7 @@ public final class MarkdownReport {
             md.append("No workload was measured on both systems.\n");
             return;
         }
-        md.append("For rows/s above 1 means KalamDB is ahead; for latency, below 1.\n\n");
+        md.append("For rows/s and delivered % above 1 means KalamDB is ahead; for latency, below 1.\n\n");
         md.append("| workload | variant | durability | metric | KalamDB | PostgreSQL | ratio |\n|---|---|---|---|---|---|---|\n");
         for (Ratio r : ratios) {
             md.append("| ").append(r.workload()).append(" | ").append(r.variant()).append(" | ").append(r.durability())

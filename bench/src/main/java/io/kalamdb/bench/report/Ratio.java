@@ -23,7 +23,8 @@ public record Ratio(String workload, String variant, String durability, String m
 
     /**
      * Pairs each KalamDB result with PostgreSQL's result of the same workload, variant and durability: throughput
-     * ratios for W1, p50 and p99 latency ratios for the others.
+     * ratios for W1, the share of expected notifications delivered (once or more) for W5, p50 and p99 latency ratios
+     * for the others.
      *
      * @param results every result of a run
      * @return the ratios, in result order
@@ -43,12 +44,18 @@ public record Ratio(String workload, String variant, String durability, String m
             }
             if (k.workload().equals("W1")) {
                 out.add(ratio(k, "rows/s", k.rowsPerSecond(), p.rowsPerSecond()));
+            } else if (k.workload().equals("W5")) {
+                out.add(ratio(k, "delivered %", delivered(k), delivered(p)));
             } else {
                 out.add(ratio(k, "p50 ms", k.latency().p50() / 1e6, p.latency().p50() / 1e6));
                 out.add(ratio(k, "p99 ms", k.latency().p99() / 1e6, p.latency().p99() / 1e6));
             }
         }
         return out;
+    }
+
+    private static double delivered(WorkloadResult r) {
+        return 100.0 * Target.figure(r, "received") / Target.figure(r, "expected");
     }
 
     private static Ratio ratio(WorkloadResult r, String metric, double kalamdb, double postgresql) {

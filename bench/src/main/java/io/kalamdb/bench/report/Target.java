@@ -31,8 +31,24 @@ public record Target(String text, Predicate<WorkloadResult> appliesTo, ToDoubleF
                     r -> r.latency().p50() / 1e6, "ms", 1, false),
             new Target("W2 p50 ≤ 5 ms cold", r -> r.workload().equals("W2") && r.variant().startsWith("cold"),
                     r -> r.latency().p50() / 1e6, "ms", 5, false),
+            new Target("W3 p99 ≤ 10 ms at 1 subscriber", r -> r.workload().equals("W3") && figure(r, "subscribers") == 1,
+                    r -> r.latency().p99() / 1e6, "ms", 10, false),
+            new Target("W3 p99 ≤ 50 ms at 1,000 subscribers",
+                    r -> r.workload().equals("W3") && figure(r, "subscribers") == 1000,
+                    r -> r.latency().p99() / 1e6, "ms", 50, false),
             new Target("W4 ≥ 10,000 subscriptions held", r -> r.workload().equals("W4"),
-                    r -> ((Number) r.extra().get(SubscriptionCapacity.HELD)).doubleValue(), "subscriptions", 10_000, true));
+                    r -> figure(r, SubscriptionCapacity.HELD), "subscriptions", 10_000, true),
+            new Target("W5 0 lost / 0 duplicated", r -> r.workload().equals("W5"),
+                    r -> figure(r, "lost") + figure(r, "duplicated"), "events lost or duplicated", 0, false));
+
+    /**
+     * @param result a result
+     * @param name   a figure of its {@code extra}
+     * @return the figure, or −1 if the result has none
+     */
+    public static long figure(WorkloadResult result, String name) {
+        return result.extra().get(name) instanceof Number n ? n.longValue() : -1;
+    }
 
     /** @return whether the result meets this target */
     public boolean met(WorkloadResult result) {

@@ -95,6 +95,18 @@ public final class KalamSystem implements SystemUnderTest {
     }
 
     @Override
+    public String sqlName(String table) {
+        return NAMESPACE + "." + table;
+    }
+
+    /** @return {@code /v1/ws} with the user's bearer token on the upgrade */
+    @Override
+    public LiveEndpoint live(String user) {
+        return new LiveEndpoint(URI.create(url.toString().replaceFirst("^http", "ws") + "/v1/ws"),
+                Map.of("Authorization", "Bearer " + tokens.get(user)));
+    }
+
+    @Override
     public RowClient connect() {
         return new KalamRowClient(HttpTransport.named("raw", url), tokens);
     }

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A throwaway PostgreSQL cluster for the peer side of a benchmark run: {@code initdb} into a directory of the run,
  * {@code pg_ctl start} on a free loopback port with logical decoding on ({@code wal_level=logical}, for the
- * wal2json relay), {@code pg_ctl stop} at the end — no system service is touched. PostgreSQL refuses to run as
+ * wal2json relay) and {@code wal_writer_delay=10ms} (logical decoding only reads flushed WAL, so with
+ * {@code synchronous_commit=off} the relay would otherwise wait up to the default 200 ms for the WAL writer),
+ * {@code pg_ctl stop} at the end — no system service is touched. PostgreSQL refuses to run as
  * root, so when the harness is root the server commands run as the {@value #OS_USER} account through
  * {@code runuser}. The superuser {@value #SUPERUSER} (trust authentication on loopback) owns the schema and
  * reads the replication stream; workloads connect as the unprivileged {@value #APP_ROLE}, to which row-level
@@ -72,7 +74,8 @@ public final class PostgresCluster implements AutoCloseable {
         String options = String.join(" ", "-p", Integer.toString(port), "-k", dir.toString(),
                 "-c", "listen_addresses=127.0.0.1", "-c", "wal_level=logical", "-c", "max_wal_senders=8",
                 "-c", "max_replication_slots=8", "-c", "max_connections=200", "-c", "shared_buffers=256MB",
-                "-c", "synchronous_commit=" + (synchronousCommit ? "on" : "off"), "-c", "fsync=on");
+                "-c", "synchronous_commit=" + (synchronousCommit ? "on" : "off"), "-c", "fsync=on",
+                "-c", "wal_writer_delay=10ms");
         cluster.pg(List.of("pg_ctl", "-D", cluster.dataDir.toString(), "-o", options, "-l",
                 dir.resolve("postgresql.log").toString(), "-w", "-t", "120", "start"));
         try (Connection c = cluster.connect(SUPERUSER)) {

@@ -1,10 +1,13 @@
 package io.kalamdb.bench.sut;
 
+import io.kalamdb.bench.relay.Wal2JsonRelay;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * PostgreSQL as the peer {@link SystemUnderTest}, set up the way a "realtime SQL with per-user data" app on
@@ -12,11 +15,15 @@ import java.util.List;
  * {@code (user_id, id)}, row-level security ({@code user_id = current_setting('app.user_id')}) forced for the
  * unprivileged role clients use, and each request sets the acting user in its own transaction
  * ({@code set_config('app.user_id', …, true)}, as PostgREST does) in the same round trip as the statement.
- * There is no cold tier: {@link #flush} does nothing.
+ * There is no cold tier: {@link #flush} does nothing. Live queries go through a {@link Wal2JsonRelay} (logical
+ * decoding to WebSockets, the shape of Supabase Realtime), started on first use so that earlier workloads do not pay
+ * for decoding, and only if wal2json is installed.
  */
 public final class PostgresSystem implements SystemUnderTest {
     private final PostgresCluster cluster;
     private final String version;
+    private Wal2JsonRelay relay;
+    private boolean noRelay;
 
     /** @param cluster the running cluster */
     public PostgresSystem(PostgresCluster cluster) throws SQLException {
@@ -59,6 +66,35 @@ public final class PostgresSystem implements SystemUnderTest {
     }
 
     @Override
+    public String sqlName(String table) {
+        return table;
+    }
+
+    /**
+     * Starts the relay on first use.
+     *
+     * @return the relay's endpoint for the user, or null if wal2json is not installed
+     * @throws IllegalStateException if the relay cannot start
+     */
+    @Override
+    public synchronized LiveEndpoint live(String user) {
+        try {
+            if (relay == null && !noRelay) {
+                noRelay = !cluster.hasWal2Json();
+                if (!noRelay) {
+                    relay = Wal2JsonRelay.start(cluster.jdbcUrl(), PostgresCluster.SUPERUSER, "bench_relay");
+                }
+            }
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("The wal2json relay cannot start: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return relay == null ? null : new LiveEndpoint(relay.uri(user), Map.of());
+    }
+
+    @Override
     public RowClient connect() {
         try {
             return new PostgresRowClient(cluster.connect(PostgresCluster.APP_ROLE));
@@ -72,13 +108,12 @@ public final class PostgresSystem implements SystemUnderTest {
         return false;
     }
 
-    /** @return the cluster, for the relay */
-    public PostgresCluster cluster() {
-        return cluster;
-    }
-
+    /** Stops the relay, if it ran; the cluster belongs to the harness, which stops it. */
     @Override
-    public void close() {
-        // the cluster belongs to the harness, which stops it
+    public synchronized void close() throws SQLException, InterruptedException {
+        if (relay != null) {
+            relay.close();
+            relay = null;
+        }
     }
 }

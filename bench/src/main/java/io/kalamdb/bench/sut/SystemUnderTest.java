@@ -28,6 +28,20 @@ public interface SystemUnderTest extends AutoCloseable {
      */
     List<String> users(int count);
 
+    /**
+     * @param table a table made by {@link #createTable}
+     * @return its name as a live query's SQL names it
+     */
+    String sqlName(String table);
+
+    /**
+     * Where a user's live-query subscribers connect; may start the system's realtime pipeline on first use.
+     *
+     * @param user a user returned by {@link #users}
+     * @return the endpoint, or null if this system has no realtime pipeline in this run
+     */
+    LiveEndpoint live(String user);
+
     /** @return a new client — one connection, one statement in flight — for one thread */
     RowClient connect();
 

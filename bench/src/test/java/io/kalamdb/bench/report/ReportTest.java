@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kalamdb.bench.LatencyRecorder;
 import io.kalamdb.bench.workload.WorkloadResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -23,6 +23,52 @@ class ReportTest {
         }
         return new WorkloadResult(workload, variant, system, "relaxed", 1, batch, 1, 100, 100, rows, 2.0,
                 recorder.stats(), recorder.percentiles(WorkloadResult.PERCENTILES), Map.of());
+    }
+
+    private static WorkloadResult live(String workload, String variant, String system, long p99Millis,
+                                       Map<String, Object> extra) {
+        LatencyRecorder recorder = new LatencyRecorder();
+        recorder.record(p99Millis * 1_000_000);
+        return new WorkloadResult(workload, variant, system, "relaxed", 1, 1, 1, 1, 1, 200, 2.0, recorder.stats(),
+                recorder.percentiles(WorkloadResult.PERCENTILES), extra);
+    }
+
+    private static Map<String, Object> figures(Object... namesAndValues) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            out.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return out;
+    }
+
+    private static final List<WorkloadResult> LIVE = List.of(
+            live("W3", "1 subscriber, 100 changes/s", "kalamdb", 4,
+                    figures("subscribers", 1, "expected", 200L, "received", 200L, "lost", 0L, "duplicated", 0L)),
+            live("W3", "1 subscriber, 100 changes/s", "postgresql", 8,
+                    figures("subscribers", 1, "expected", 200L, "received", 200L, "lost", 0L, "duplicated", 0L)),
+            live("W3", "1000 subscribers on 100 connections, 100 changes/s", "kalamdb", 80,
+                    figures("subscribers", 1000, "expected", 200_000L, "received", 199_000L, "lost", 1_000L,
+                            "duplicated", 0L)),
+            live("W5", "5 subscribers", "kalamdb", 30,
+                    figures("expected", 1500L, "received", 1500L, "lost", 0L, "duplicated", 0L)),
+            live("W5", "5 subscribers", "postgresql", 9,
+                    figures("expected", 1500L, "received", 1200L, "lost", 300L, "duplicated", 0L)));
+
+    @Test
+    void liveTargetsJudgeW3ByItsSubscribersAndW5ByLostAndDuplicated() {
+        RunRecord run = new RunRecord("2026-11-23T00:00:00Z", "quick", MachineInfo.current(), Map.of(), Map.of(),
+                List.of(), LIVE, Ratio.of(LIVE));
+        String md = MarkdownReport.render(run, List.of());
+
+        assertTrue(md.contains("| W3 p99 ≤ 10 ms at 1 subscriber | 1 subscriber, 100 changes/s | relaxed | 4.000 ms | yes |"),
+                md);
+        assertTrue(md.contains("| W3 p99 ≤ 50 ms at 1,000 subscribers | 1000 subscribers on 100 connections, 100 changes/s"
+                + " | relaxed | 80.000 ms | **no** |"), md);
+        assertTrue(md.contains("| W5 0 lost / 0 duplicated | 5 subscribers | relaxed | 0.000 events lost or duplicated"
+                + " | yes |"), md);
+        assertTrue(md.contains("| relaxed | 5 subscribers | postgresql | 1,500 | 1,200 | 300 | 0 |"), md);
+        assertTrue(md.contains("| W5 | 5 subscribers | relaxed | delivered % | 100 | 80.000 | 1.25 |"), md);
+        assertTrue(md.contains("| W3 | 1 subscriber, 100 changes/s | relaxed | p99 ms | 4.000 | 8.000 | 0.50 |"), md);
     }
 
     private static final List<WorkloadResult> RESULTS = List.of(
@@ -62,5 +108,6 @@ class ReportTest {
         assertTrue(md.contains("| W2 p50 ≤ 5 ms cold | cold (after flush), 5000 rows | relaxed | 6.000 ms | **no** |"), md);
         assertTrue(md.contains("| W1 | 1 client, 1 row/stmt, 100 users | relaxed | rows/s | 4,000 | 2,000 | 2.00 |"), md);
         assertTrue(md.contains("- Note: a note"), md);
+        assertTrue(md.contains("| W3 p99 ≤ 10 ms at 1 subscriber | — | — | not measured in this run | — |"), md);
     }
 }
