@@ -3,12 +3,12 @@ package io.kalamdb.bench.workload;
 import io.kalamdb.bench.LatencyRecorder;
 import io.kalamdb.bench.LiveBenchSetup;
 import io.kalamdb.bench.ServerMemory;
+import io.kalamdb.bench.WebSocketClients;
 import io.kalamdb.bench.WholeMessages;
 import io.kalamdb.bench.sut.KalamSystem;
 import io.kalamdb.bench.sut.MessageRow;
 import io.kalamdb.bench.sut.RowClient;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +32,6 @@ public final class SubscriptionCapacity {
     /** The result's {@code extra} figure: subscriptions held within the latency bound. */
     public static final String HELD = "subscriptions held within the bound";
     private static final int PROBE_INSERTS = 5;
-    private static final int CONNECTIONS_PER_CLIENT = 4;
     private static final Pattern STAMP = Pattern.compile("\"stamp\":\"?(-?\\d+)");
 
     private final RowCorpus corpus;
@@ -66,7 +65,8 @@ public final class SubscriptionCapacity {
         long heapBefore = memory.heapUsedAfterGc();
         long rssBefore = memory.residentBytes();
         Probe probe = new Probe();
-        List<HttpClient> clients = new ArrayList<>();
+        WebSocketClients clients = new WebSocketClients();
+        URI endpoint = URI.create(sut.url().toString().replaceFirst("^http", "ws") + "/v1/ws");
         List<WebSocket> sockets = new ArrayList<>();
         Map<String, Object> steps = new LinkedHashMap<>();
         LatencyRecorder held = null;
@@ -79,13 +79,8 @@ public final class SubscriptionCapacity {
                 CountDownLatch ready = new CountDownLatch(stepConnections * perConnection);
                 probe.ready = ready;
                 for (int c = 0; c < stepConnections; c++) {
-                    if (sockets.size() % CONNECTIONS_PER_CLIENT == 0) {
-                        clients.add(HttpClient.newHttpClient());
-                    }
-                    WebSocket ws = clients.get(clients.size() - 1).newWebSocketBuilder()
-                            .header("Authorization", "Bearer " + sut.token(user))
-                            .buildAsync(URI.create(sut.url().toString().replaceFirst("^http", "ws") + "/v1/ws"),
-                                    new WholeMessages(probe::onMessage)).join();
+                    WebSocket ws = clients.connect(endpoint, Map.of("Authorization", "Bearer " + sut.token(user)),
+                            new WholeMessages(probe::onMessage));
                     sockets.add(ws);
                     for (int i = 0; i < perConnection; i++) {
                         ws.sendText(LiveBenchSetup.subscribe("w4_" + i, sql), true).join();
