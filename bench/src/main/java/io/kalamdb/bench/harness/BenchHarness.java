@@ -110,13 +110,13 @@ public final class BenchHarness implements Callable<Integer> {
                         log("%s (%s)", sut.version(), durability);
                         results.addAll(run(plan, sut, durability, corpus, notes));
                     }
+                    if (workloads.contains("W4")) {
+                        results.add(capacity(plan, (KalamSystem) systems.get(0), kalam, durability, corpus));
+                    }
                 } finally {
                     for (SystemUnderTest sut : systems) {
                         sut.close();
                     }
-                }
-                if (workloads.contains("W4")) {
-                    results.add(capacity(plan, (KalamSystem) systems.get(0), kalam, durability, corpus));
                 }
             }
         }
