@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +21,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code kalam}, the KalamDB command-line client: runs the statements of {@code -c}, of {@code -f} files, or of
  * standard input, one after the other, printing each result ({@code --format table|json|csv}); stops at the first
- * failing statement. Exit codes: 0 every statement succeeded, 1 a statement failed (its error is printed as
+ * failing statement. Without {@code -c} or {@code -f} on a terminal it starts the interactive {@link Repl}.
+ * Connection settings come from options, else {@code KALAM_*} environment variables, else the {@link Profiles}
+ * profile. Exit codes: 0 every statement succeeded, 1 a statement failed (its error is printed as
  * {@code ERROR (CODE): message}), 2 bad options, an unreadable file, or a server that cannot be reached or refuses
  * the login.
  */
@@ -34,9 +38,19 @@ public final class KalamCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-u", "--url"}, description = "server URL (env KALAM_URL; default ${DEFAULT-VALUE})",
-            defaultValue = "${env:KALAM_URL:-http://127.0.0.1:8080}")
+    /** The server when neither an option, the environment nor the profile names one. */
+    public static final String DEFAULT_URL = "http://127.0.0.1:8080";
+
+    @Option(names = {"-u", "--url"}, description = "server URL (env KALAM_URL; else the profile's; else " + DEFAULT_URL
+            + ")", defaultValue = "${env:KALAM_URL}")
     URI url;
+
+    @Option(names = "--profile", description = "connection profile of config.toml (default: default)",
+            defaultValue = Profiles.DEFAULT)
+    String profile;
+
+    @Option(names = "--home", description = "directory of config.toml and history (env KALAM_HOME; default ~/.kalam)")
+    Path home;
 
     @Option(names = "--user", description = "log in as this user (env KALAM_USER)", defaultValue = "${env:KALAM_USER}")
     String user;
@@ -79,26 +93,42 @@ public final class KalamCli implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Profiles profiles = home != null ? new Profiles(home) : Profiles.ofUserHome();
         List<String> scripts = new ArrayList<>(commands);
+        boolean interactive = scripts.isEmpty() && files.isEmpty() && System.console() != null;
+        Profiles.Profile settings;
         try {
+            settings = profiles.load(profile);
             for (Path file : files) {
                 scripts.add(Files.readString(file, StandardCharsets.UTF_8));
             }
-            if (scripts.isEmpty()) {
+            if (scripts.isEmpty() && !interactive) {
                 scripts.add(readAll(System.in));
             }
         } catch (IOException e) {
-            err.println("kalam: cannot read " + e.getMessage());
+            err.println("kalam: " + e.getMessage());
             return CANNOT_RUN;
         }
         try {
-            KalamConnection connection = KalamConnection.open(url, token, user, password);
+            KalamConnection connection = KalamConnection.open(
+                    url != null ? url : URI.create(settings.url() != null ? settings.url() : DEFAULT_URL),
+                    token != null ? token : settings.token(), user != null ? user : settings.user(),
+                    password != null ? password : settings.password());
             connection.useNamespace(namespace);
-            ScriptRunner runner = new ScriptRunner(connection, format, out);
+            if (interactive) {
+                try (Terminal terminal = TerminalBuilder.builder().name("kalam").build()) {
+                    new Repl(connection, terminal, profiles.history(), format).run();
+                }
+                return 0;
+            }
+            ScriptRunner runner = new ScriptRunner(connection, new ResultPrinter(out, format));
             for (String script : scripts) {
                 runner.run(script);
             }
             return 0;
+        } catch (IOException e) {
+            err.println("kalam: " + e.getMessage());
+            return CANNOT_RUN;
         } catch (KalamError e) {
             err.println(e.display());
             return e.unreachable() || "AUTH_REQUIRED".equals(e.code()) ? CANNOT_RUN : STATEMENT_FAILED;

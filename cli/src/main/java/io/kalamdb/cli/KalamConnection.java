@@ -83,10 +83,25 @@ public final class KalamConnection {
         return out;
     }
 
+    /**
+     * @return {@code GET /v1/api/healthcheck}: {@code {"status","version","api_version"}}
+     * @throws KalamError UNREACHABLE if the server does not answer
+     */
+    public JsonNode health() throws KalamError {
+        return send("/v1/api/healthcheck", HttpRequest.newBuilder(url.resolve("/v1/api/healthcheck")).GET(), null);
+    }
+
+    /** @return the current default namespace, or null */
+    public String namespace() {
+        return namespace;
+    }
+
     private JsonNode post(String path, ObjectNode body, String bearer) throws KalamError {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        return send(path, HttpRequest.newBuilder(url.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), bearer);
+    }
+
+    private JsonNode send(String path, HttpRequest.Builder request, String bearer) throws KalamError {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

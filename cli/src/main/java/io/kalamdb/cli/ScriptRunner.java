@@ -1,6 +1,5 @@
 package io.kalamdb.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,13 +9,11 @@ import java.util.List;
  */
 final class ScriptRunner {
     private final KalamConnection connection;
-    private final OutputFormat format;
-    private final PrintWriter out;
+    private final ResultPrinter printer;
 
-    ScriptRunner(KalamConnection connection, OutputFormat format, PrintWriter out) {
+    ScriptRunner(KalamConnection connection, ResultPrinter printer) {
         this.connection = connection;
-        this.format = format;
-        this.out = out;
+        this.printer = printer;
     }
 
     /**
@@ -30,10 +27,12 @@ final class ScriptRunner {
             statements.add(split.rest());
         }
         for (String statement : statements) {
-            for (QueryResult result : connection.execute(statement)) {
-                out.print(format.format(result));
+            long start = System.nanoTime();
+            List<QueryResult> results = connection.execute(statement);
+            long elapsed = System.nanoTime() - start;
+            for (QueryResult result : results) {
+                printer.print(result, elapsed);
             }
-            out.flush();
         }
     }
 }

@@ -57,4 +57,21 @@ class OutputFormatTest {
         assertEquals("id,body,price,meta\r\n1,hello,9.50,\"{\"\"a\"\":1}\"\r\n12345,\"multi\nline, \"\"quoted\"\"\",,\r\n",
                 OutputFormat.CSV.format(result(ROWS)));
     }
+
+    @Test
+    void expandedRecordsShowOneLinePerColumn() throws Exception {
+        assertEquals("""
+                -[ RECORD 1 ]-----------------------
+                id    | 1
+                body  | hello
+                price | 9.50
+                meta  | {"a":1}
+                -[ RECORD 2 ]-----------------------
+                id    | 12345
+                body  | multi\\nline, "quoted"
+                price |
+                meta  |
+
+                """, ExpandedRecords.render(result(ROWS)).replace("+", "-"));
+    }
 }

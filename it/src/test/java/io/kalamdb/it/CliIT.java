@@ -1,9 +1,15 @@
 package io.kalamdb.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kalamdb.cli.KalamCli;
+import io.kalamdb.cli.KalamConnection;
+import io.kalamdb.cli.OutputFormat;
+import io.kalamdb.cli.Repl;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,5 +150,53 @@ class CliIT {
             examples++;
         }
         assertEquals(3, examples);
+    }
+
+    @Test
+    void aScriptedReplSessionRunsMultiLineStatementsMetaCommandsAndSurvivesErrors(@TempDir Path dir)
+            throws Exception {
+        String script = String.join("\n",
+                "\\c " + NS,
+                "INSERT INTO notes VALUES (500, 'from the repl');",
+                "SELECT id,",
+                "       body",
+                "  FROM notes WHERE id = 500;",
+                "SELECT * FROM nope;",
+                "\\x",
+                "SELECT id, body FROM notes WHERE id = 500;",
+                "\\x",
+                "\\timing",
+                "SELECT 1 AS answer;",
+                "\\dt",
+                "\\as root SELECT 1",
+                "\\bogus",
+                "\\q",
+                "SELECT 'never run';",
+                "");
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Path history = dir.resolve("history");
+        KalamConnection connection = KalamConnection.open(HTTP.baseUrl(), null, USER, "cli-secret-1");
+        try (Terminal terminal = new DumbTerminal("kalam", Terminal.TYPE_DUMB,
+                new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
+            new Repl(connection, terminal, history, OutputFormat.TABLE).run();
+        }
+        String out = screen.toString(StandardCharsets.UTF_8);
+
+        assertTrue(out.contains("You are now using namespace \"" + NS + "\"."), out);
+        assertTrue(out.contains("Inserted 1 row(s)"), out);
+        assertTrue(out.contains(" id  |     body\n-----+---------------\n 500 | from the repl\n(1 row)"), out);
+        assertTrue(out.contains("ERROR (TABLE_NOT_FOUND): relation \"nope\" does not exist"), out);
+        assertTrue(out.contains("Expanded display is on.\n"), out);
+        assertTrue(out.contains("-[ RECORD 1 ]+--------------\nid   | 500\nbody | from the repl"), out);
+        assertTrue(out.contains("Timing is on."), out);
+        assertTrue(out.matches("(?s).* answer\n--------\n      1\n\\(1 row\\)\n\nTime: \\d+\\.\\d{3} ms\n.*"), out);
+        assertTrue(out.contains("ERROR (PERMISSION_DENIED)"), out);
+        assertTrue(out.contains("Invalid command \\bogus. Try \\? for help."), out);
+        assertFalse(out.contains("never run"), out);
+        String saved = Files.readString(history);
+        assertTrue(saved.contains("INSERT INTO notes VALUES (500, 'from the repl');"), saved);
+        assertEquals(List.of("[\"500\",\"from the repl\"]"), List.of(SqlApiIT.ok("EXECUTE AS USER '" + USER
+                + "' (SELECT id, body FROM " + NS + ".notes WHERE id = 500)").path("results").get(0).path("rows").get(0)
+                .toString()));
     }
 }
