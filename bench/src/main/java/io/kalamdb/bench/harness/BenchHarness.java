@@ -67,6 +67,10 @@ public final class BenchHarness implements Callable<Integer> {
     @Option(names = "--pg-bin", description = "PostgreSQL's bin directory", defaultValue = "/usr/lib/postgresql/15/bin")
     Path pgBin;
 
+    @Option(names = "--http-client", description = "KalamDB's HTTP client for W1/W2: raw (a minimal HTTP/1.1 socket"
+            + " client, the default) or jdk (the JDK HttpClient)", defaultValue = "raw")
+    String httpClient;
+
     @Option(names = "--no-peer", description = "run KalamDB only")
     boolean noPeer;
 
@@ -100,7 +104,7 @@ public final class BenchHarness implements Callable<Integer> {
                     ServerSettings.kalamdb(durability));
                  PostgresCluster pg = noPeer ? null : PostgresCluster.start(pgBin, work, durability.equals("strict"))) {
                 List<SystemUnderTest> systems = new ArrayList<>();
-                systems.add(new KalamSystem(kalam.url()));
+                systems.add(new KalamSystem(kalam.url(), httpClient));
                 if (pg != null) {
                     systems.add(new PostgresSystem(pg));
                 }
@@ -126,7 +130,7 @@ public final class BenchHarness implements Callable<Integer> {
         Files.createDirectories(out);
         String prefix = started.toString().replace(":", "");
         RunRecord record = new RunRecord(started.toString(), plan.name(), machine, versions,
-                ServerSettings.describe(plan), List.copyOf(notes), results, Ratio.of(results));
+                ServerSettings.describe(plan, httpClient), List.copyOf(notes), results, Ratio.of(results));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(prefix + ".json").toFile(),
                 record);
         List<String[]> charts = Charts.write(out, prefix, results);

@@ -27,8 +27,8 @@ final class ServerSettings {
                 "KALAMDB_WS_MESSAGES_PER_SECOND_PER_CONNECTION", "0");
     }
 
-    /** @return the settings as the report states them */
-    static Map<String, String> describe(RunPlan plan) {
+    /** @return the settings as the report states them, for a run of {@code plan} with KalamDB's {@code httpClient} */
+    static Map<String, String> describe(RunPlan plan, String httpClient) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("KalamDB settings", "Liberty server from ear/ (-Xmx512m), durability strict = fsync per commit, relaxed"
                 + " = no fsync per commit; bcrypt cost 4; per-user subscription limit 20,000; abuse limits off (per-user"
@@ -46,7 +46,9 @@ final class ServerSettings {
                 + " and no resume: options.from is ignored, as Supabase Realtime has none, so changes committed while a"
                 + " subscriber is away are lost to it");
         out.put("Clients", "one connection per client thread, one statement in flight (pipelining 1); KalamDB over"
-                + " HTTP/1.1 keep-alive (minimal socket client) with each user's bearer token, PostgreSQL over JDBC"
+                + " HTTP/1.1 keep-alive (" + (httpClient.equals("jdk") ? "the JDK HttpClient"
+                : "a minimal socket client; --http-client jdk for the JDK HttpClient") + ") with each user's bearer"
+                + " token, PostgreSQL over JDBC"
                 + " (pgjdbc). W3/W5: one writer inserting one user's rows at a fixed rate (single-row INSERTs), the"
                 + " user's subscribers on JDK WebSockets in the same process; clients = WebSocket connections");
         out.put("Windows", plan.systemWarmUp().toSeconds() + " s of warm-up inserts per system, then per workload phase "
