@@ -9,9 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /**
  * The CLI's connection to a server: the public HTTP API only (DESIGN.md §5) — {@code POST /v1/api/auth/login} for
@@ -89,6 +91,26 @@ public final class KalamConnection {
      */
     public JsonNode health() throws KalamError {
         return send("/v1/api/healthcheck", HttpRequest.newBuilder(url.resolve("/v1/api/healthcheck")).GET(), null);
+    }
+
+    /**
+     * Opens a WebSocket to {@code /v1/ws} (DESIGN.md §6), authenticated by the upgrade's bearer token.
+     *
+     * @param listener receives the connection's messages
+     * @return the open connection
+     * @throws KalamError AUTH_REQUIRED without a token (live queries need one), UNREACHABLE if the upgrade fails
+     */
+    public WebSocket liveSocket(WebSocket.Listener listener) throws KalamError {
+        if (token == null) {
+            throw new KalamError("AUTH_REQUIRED", "Live queries need a login: start kalam with --user or --token");
+        }
+        try {
+            return http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                    .buildAsync(URI.create(url.toString().replaceFirst("^http", "ws")).resolve("/v1/ws"), listener)
+                    .join();
+        } catch (CompletionException e) {
+            throw new KalamError(KalamError.UNREACHABLE, "Cannot open " + url + "/v1/ws: " + e.getCause());
+        }
     }
 
     /** @return the current default namespace, or null */

@@ -24,6 +24,7 @@ final class MetaCommands {
             Map.entry("\\stats", "per-table statistics (SHOW STATS; dba)"),
             Map.entry("\\health", "the server's health check"),
             Map.entry("\\as USER SQL", "run one statement as another user (EXECUTE AS USER)"),
+            Map.entry("\\subscribe SQL", "a live view of a query until Ctrl-C or \\stop (alias \\watch)"),
             Map.entry("\\timing", "toggle printing each statement's time"),
             Map.entry("\\x", "toggle expanded display (one line per column)"),
             Map.entry("\\refresh", "reload the names TAB completes")));
@@ -34,17 +35,26 @@ final class MetaCommands {
         void run(String sql) throws KalamError;
     }
 
+    /** Shows a live view of a query until the user ends it. */
+    @FunctionalInterface
+    interface Live {
+        void watch(String sql) throws KalamError;
+    }
+
     private final KalamConnection connection;
     private final ResultPrinter printer;
     private final SqlCompleter completer;
     private final Sql sql;
+    private final Live live;
     private final PrintWriter out;
 
-    MetaCommands(KalamConnection connection, ResultPrinter printer, SqlCompleter completer, Sql sql, PrintWriter out) {
+    MetaCommands(KalamConnection connection, ResultPrinter printer, SqlCompleter completer, Sql sql, Live live,
+                 PrintWriter out) {
         this.connection = connection;
         this.printer = printer;
         this.completer = completer;
         this.sql = sql;
+        this.live = live;
         this.out = out;
     }
 
@@ -75,6 +85,7 @@ final class MetaCommands {
             case "\\stats" -> sql.run("SHOW STATS");
             case "\\health" -> out.println(connection.health());
             case "\\as" -> executeAs(arg);
+            case "\\subscribe", "\\watch" -> live.watch(required(arg, "\\subscribe SELECT …"));
             case "\\timing" -> out.println("Timing is " + (printer.toggleTiming() ? "on." : "off."));
             case "\\x" -> out.println("Expanded display is " + (printer.toggleExpanded() ? "on." : "off."));
             case "\\refresh" -> {

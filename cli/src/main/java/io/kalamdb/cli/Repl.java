@@ -69,7 +69,8 @@ public final class Repl {
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P -> ")
                 .build();
         out.println("kalam: connected to " + connection.url() + ". Type \\? for help, \\q to quit.");
-        MetaCommands meta = new MetaCommands(connection, printer, completer, this::runStatements, out);
+        MetaCommands meta = new MetaCommands(connection, printer, completer, this::runStatements,
+                sql -> new LiveView(connection, reader).run(strip(sql)), out);
         try {
             while (true) {
                 String input;
@@ -97,6 +98,12 @@ public final class Repl {
             reader.getHistory().save();
             worker.shutdownNow();
         }
+    }
+
+    /** @return the query without a trailing semicolon */
+    private static String strip(String sql) {
+        String s = sql.strip();
+        return s.endsWith(";") ? s.substring(0, s.length() - 1).strip() : s;
     }
 
     private String prompt() {

@@ -10,6 +10,8 @@ import io.kalamdb.cli.OutputFormat;
 import io.kalamdb.cli.Repl;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -198,5 +200,60 @@ class CliIT {
         assertEquals(List.of("[\"500\",\"from the repl\"]"), List.of(SqlApiIT.ok("EXECUTE AS USER '" + USER
                 + "' (SELECT id, body FROM " + NS + ".notes WHERE id = 500)").path("results").get(0).path("rows").get(0)
                 .toString()));
+    }
+
+    @Test
+    void aLiveViewPrintsInitialRowsThenChangesAndHoldsThemWhilePaused() throws Exception {
+        SqlApiIT.ok("EXECUTE AS USER '" + USER + "' (INSERT INTO " + NS + ".notes VALUES (900, 'before'))");
+        PipedOutputStream keys = new PipedOutputStream();
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        KalamConnection connection = KalamConnection.open(HTTP.baseUrl(), null, USER, "cli-secret-1");
+        Terminal terminal = new DumbTerminal("kalam", Terminal.TYPE_DUMB, new PipedInputStream(keys), screen,
+                StandardCharsets.UTF_8);
+        Thread session = new Thread(() -> {
+            try {
+                new Repl(connection, terminal, Files.createTempFile("kalam", "history"), OutputFormat.TABLE).run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        session.start();
+        type(keys, "\\subscribe SELECT id, body FROM " + NS + ".notes WHERE id >= 900");
+        awaitScreen(screen, "-- live: changes follow");
+        assertTrue(screen.toString(StandardCharsets.UTF_8).contains(" 900 | before"), screen::toString);
+
+        SqlApiIT.ok("EXECUTE AS USER '" + USER + "' (INSERT INTO " + NS + ".notes VALUES (901, 'live one'))");
+        awaitScreen(screen, "+ {\"id\":\"901\",\"body\":\"live one\"");
+        type(keys, "\\pause");
+        awaitScreen(screen, "Paused");
+        SqlApiIT.ok("EXECUTE AS USER '" + USER + "' (UPDATE " + NS + ".notes SET body = 'changed' WHERE id = 901)");
+        Thread.sleep(1_000);
+        assertFalse(screen.toString(StandardCharsets.UTF_8).contains("changed"), screen::toString);
+        type(keys, "\\continue");
+        awaitScreen(screen, "~ {\"id\":\"901\",\"body\":\"changed\"");
+        assertTrue(screen.toString(StandardCharsets.UTF_8).contains("Continuing with 1 held change(s)."), screen::toString);
+        SqlApiIT.ok("EXECUTE AS USER '" + USER + "' (DELETE FROM " + NS + ".notes WHERE id = 901)");
+        awaitScreen(screen, "- {\"id\":\"901\"");
+        type(keys, "\\stop");
+        awaitScreen(screen, "Live view ended.");
+        type(keys, "\\q");
+        session.join(10_000);
+        assertFalse(session.isAlive());
+        terminal.close();
+    }
+
+    private static void type(PipedOutputStream keys, String line) throws Exception {
+        keys.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+    }
+
+    private static void awaitScreen(ByteArrayOutputStream screen, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!screen.toString(StandardCharsets.UTF_8).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no \"" + text + "\" on the screen:\n" + screen);
+            }
+            Thread.sleep(20);
+        }
     }
 }
