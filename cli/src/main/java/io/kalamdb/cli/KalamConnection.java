@@ -74,7 +74,23 @@ public final class KalamConnection {
      * @throws KalamError the server's error code and message, or UNREACHABLE
      */
     public List<QueryResult> execute(String sql) throws KalamError {
+        return execute(sql, List.of());
+    }
+
+    /**
+     * Runs one statement with {@code $1..$n} parameters.
+     *
+     * @param sql    the statement
+     * @param params the parameters' values (strings, numbers, booleans or null; the server coerces them to the
+     *               columns' types)
+     * @return its result
+     * @throws KalamError the server's error code and message, or UNREACHABLE
+     */
+    public List<QueryResult> execute(String sql, List<?> params) throws KalamError {
         ObjectNode body = JSON.createObjectNode().put("sql", sql);
+        if (!params.isEmpty()) {
+            body.set("params", JSON.valueToTree(params));
+        }
         if (namespace != null) {
             body.put("namespace_id", namespace);
         }

@@ -1,8 +1,12 @@
 package io.kalamdb.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The REPL's {@code \} commands. Most are shorthands for SQL the user could type (so they obey the same
@@ -19,7 +23,8 @@ final class MetaCommands {
             Map.entry("\\d TABLE", "describe a table (DESCRIBE TABLE)"),
             Map.entry("\\du", "list users (system.users; dba)"),
             Map.entry("\\jobs", "recent jobs (system.jobs; dba)"),
-            Map.entry("\\flush TABLE", "flush a table to the cold tier (FLUSH TABLE; dba)"),
+            Map.entry("\\flush TABLE", "flush a table to the cold tier and wait for the job (FLUSH TABLE; dba)"),
+            Map.entry("\\import TABLE FILE", "load a .csv (header line) or .jsonl file with batched INSERTs"),
             Map.entry("\\kill JOB_ID", "stop a job (KILL JOB; dba)"),
             Map.entry("\\stats", "per-table statistics (SHOW STATS; dba)"),
             Map.entry("\\health", "the server's health check"),
@@ -46,15 +51,17 @@ final class MetaCommands {
     private final SqlCompleter completer;
     private final Sql sql;
     private final Live live;
+    private final Supplier<Progress> progress;
     private final PrintWriter out;
 
     MetaCommands(KalamConnection connection, ResultPrinter printer, SqlCompleter completer, Sql sql, Live live,
-                 PrintWriter out) {
+                 Supplier<Progress> progress, PrintWriter out) {
         this.connection = connection;
         this.printer = printer;
         this.completer = completer;
         this.sql = sql;
         this.live = live;
+        this.progress = progress;
         this.out = out;
     }
 
@@ -80,7 +87,8 @@ final class MetaCommands {
                     + " ORDER BY user_id");
             case "\\jobs" -> sql.run("SELECT job_id, job_type, status, namespace_id, table_name, progress, created_at,"
                     + " finished_at, message FROM system.jobs ORDER BY created_at DESC LIMIT 20");
-            case "\\flush" -> sql.run("FLUSH TABLE " + required(arg, "\\flush TABLE"));
+            case "\\flush" -> flush(required(arg, "\\flush TABLE"));
+            case "\\import" -> importFile(arg);
             case "\\kill" -> sql.run("KILL JOB '" + required(arg, "\\kill JOB_ID").replace("'", "''") + "'");
             case "\\stats" -> sql.run("SHOW STATS");
             case "\\health" -> out.println(connection.health());
@@ -101,6 +109,38 @@ final class MetaCommands {
     private void use(String namespace) throws KalamError {
         connection.useNamespace(required(namespace, "\\c NS"));
         out.println("You are now using namespace \"" + namespace + "\".");
+    }
+
+    /** Submits the flush job and follows it in {@code system.jobs} until it ends, with a progress bar. */
+    private void flush(String table) throws KalamError {
+        String job = QueryResult.text(connection.execute("FLUSH TABLE " + table).get(0).rows().get(0).get(0));
+        Progress bar = progress.get();
+        while (true) {
+            List<JsonNode> row = connection.execute("SELECT status, progress, message FROM system.jobs WHERE job_id = $1",
+                    List.of(job)).get(0).rows().get(0);
+            String status = QueryResult.text(row.get(0));
+            if (status.equals("completed") || status.equals("failed") || status.equals("cancelled")
+                    || status.equals("skipped")) {
+                bar.finish("Flush job " + job + " " + status + ": " + QueryResult.text(row.get(2)));
+                return;
+            }
+            bar.update(row.get(1).asDouble(), "flush " + job + " " + status, 0);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                bar.finish("Stopped waiting; job " + job + " goes on (\\jobs shows it).");
+                return;
+            }
+        }
+    }
+
+    private void importFile(String arg) throws KalamError {
+        String[] parts = arg.split("\\s+", 2);
+        if (parts.length < 2) {
+            throw new KalamError("INVALID_PARAMETER", "usage: \\import TABLE FILE");
+        }
+        new Importer(connection, progress.get()).run(parts[0], Path.of(parts[1].strip()));
     }
 
     private void executeAs(String arg) throws KalamError {

@@ -70,7 +70,8 @@ public final class Repl {
                 .build();
         out.println("kalam: connected to " + connection.url() + ". Type \\? for help, \\q to quit.");
         MetaCommands meta = new MetaCommands(connection, printer, completer, this::runStatements,
-                sql -> new LiveView(connection, reader).run(strip(sql)), out);
+                sql -> new LiveView(connection, reader).run(strip(sql)),
+                () -> new Progress(out, !Terminal.TYPE_DUMB.equals(terminal.getType())), out);
         try {
             while (true) {
                 String input;

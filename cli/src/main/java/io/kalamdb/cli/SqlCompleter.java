@@ -20,7 +20,8 @@ final class SqlCompleter implements Completer {
             "JOIN", "ON", "AS", "FLUSH", "KILL", "JOB", "LIVE", "QUERY", "EXECUTE", "WITH", "PRIMARY", "KEY",
             "DEFAULT", "STORAGE", "STATS", "USE", "DISTINCT", "COUNT", "LIKE", "IN", "IS", "BETWEEN");
     private static final List<String> META = List.of("\\?", "\\q", "\\l", "\\c", "\\dt", "\\d", "\\du", "\\jobs",
-            "\\flush", "\\kill", "\\stats", "\\health", "\\as", "\\subscribe", "\\watch", "\\timing", "\\x", "\\refresh");
+            "\\flush", "\\import", "\\kill", "\\stats", "\\health", "\\as", "\\subscribe", "\\watch", "\\timing",
+            "\\x", "\\refresh");
 
     private final KalamConnection connection;
     private volatile Set<String> names = Set.of();

@@ -256,4 +256,45 @@ class CliIT {
             Thread.sleep(20);
         }
     }
+
+    @Test
+    void importLoadsCsvAndJsonLinesAndFlushWaitsForItsJob(@TempDir Path dir) throws Exception {
+        SqlApiIT.ok("CREATE USER TABLE " + NS + ".imported (id BIGINT PRIMARY KEY, body TEXT, score INT)");
+        Path csv = dir.resolve("rows.csv");
+        StringBuilder lines = new StringBuilder("id,body,score\r\n1,\"a, quoted \"\"text\"\"\",10\r\n2,,\r\n");
+        for (int i = 3; i <= 1_200; i++) {
+            lines.append(i).append(",row ").append(i).append(',').append(i % 7).append("\r\n");
+        }
+        Files.writeString(csv, lines);
+        Path jsonl = dir.resolve("more.jsonl");
+        Files.writeString(jsonl, "{\"id\": 5000, \"body\": \"from json\", \"score\": 5}\n\n{\"id\": 5001, \"body\": null}\n");
+        String script = String.join("\n",
+                "\\import " + NS + ".imported " + csv,
+                "\\import " + NS + ".imported " + jsonl,
+                "\\import " + NS + ".imported " + csv,
+                "\\q", "");
+        String out = repl(KalamConnection.open(HTTP.baseUrl(), null, USER, "cli-secret-1"), script, dir);
+
+        assertTrue(out.contains("Imported 1,200 rows into " + NS + ".imported in "), out);
+        assertTrue(out.contains("Imported 2 rows into " + NS + ".imported in "), out);
+        assertTrue(out.contains("Stopped after 0 rows.\nERROR (CONSTRAINT_VIOLATION): "), out);
+        assertTrue(out.contains("(rows 1–500)"), out);
+        assertEquals("[[\"1202\",\"a, quoted \\\"text\\\"\",null,\"from json\",5]]", SqlApiIT.ok("EXECUTE AS USER '" + USER
+                + "' (SELECT COUNT(*), MAX(CASE WHEN id = 1 THEN body END), MAX(CASE WHEN id = 2 THEN score END),"
+                + " MAX(CASE WHEN id = 5000 THEN body END), MAX(CASE WHEN id = 5000 THEN score END) FROM " + NS
+                + ".imported)").path("results").get(0).path("rows").toString());
+
+        String flushed = repl(KalamConnection.open(HTTP.baseUrl(), null, null, null),
+                "\\flush " + NS + ".imported\n\\q\n", dir);
+        assertTrue(flushed.matches("(?s).*Flush job FL-\\d+ completed: .*"), flushed);
+    }
+
+    private static String repl(KalamConnection connection, String script, Path dir) throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (Terminal terminal = new DumbTerminal("kalam", Terminal.TYPE_DUMB,
+                new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
+            new Repl(connection, terminal, dir.resolve("history"), OutputFormat.TABLE).run();
+        }
+        return screen.toString(StandardCharsets.UTF_8);
+    }
 }
