@@ -265,15 +265,17 @@ class AttackSuiteIT {
     }
 
     @Test
-    void bruteForceLoginHitsTheLockoutEvenForTheRightPassword() {
+    void bruteForceLoginHitsTheLockoutEvenForTheRightPasswordAndSuspendsTheUsersSessions() {
         String target = "brute_" + SUFFIX;
         SqlApiIT.ok("CREATE USER '" + target + "' WITH PASSWORD 'brute-right-1'");
+        String session = login(target, "brute-right-1");
         for (int i = 1; i <= 5; i++) {
             refused(401, "AUTH_REQUIRED", HTTP.postJson("/v1/api/auth/login",
                     Map.of("user", target, "password", "guess-" + i + "-wrong")));
         }
         refused(429, "RATE_LIMIT_EXCEEDED", HTTP.postJson("/v1/api/auth/login",
                 Map.of("user", target, "password", "brute-right-1")));
+        refused(401, "AUTH_REQUIRED", sql(session, "SELECT 1"));
         assertTrue(login(MALLORY, "mallory-pass-1").length() > 20, "other users still log in");
     }
 

@@ -231,7 +231,8 @@ public final class AuthService {
      * Checks that an earlier authentication still holds, from memory only (no signature check, no store read).
      *
      * @param authenticated what {@link #authenticateUntilExpiry} returned
-     * @throws KalamException AUTH_REQUIRED "Token expired", "Token revoked" or "User no longer exists"
+     * @throws KalamException AUTH_REQUIRED "Token expired", "Token revoked", "User no longer exists" or "Account locked
+     *                        after too many failed logins"
      */
     public void recheck(Authenticated authenticated) {
         if (!clock.instant().isBefore(authenticated.expiresAt())) {
@@ -243,6 +244,15 @@ public final class AuthService {
         if (!isActive(authenticated.user().id())) {
             throw TokenService.rejected("User no longer exists");
         }
+        notLocked(authenticated.user());
+    }
+
+    /** @throws KalamException AUTH_REQUIRED while the user's name is locked by the lockout and it ends sessions */
+    private UserRecord notLocked(UserRecord user) {
+        if (lockout.refusesSessionsOf(user.id().value())) {
+            throw TokenService.rejected("Account locked after too many failed logins");
+        }
+        return user;
     }
 
     /** @return whether the user exists and is not deleted */
@@ -293,6 +303,7 @@ public final class AuthService {
     private UserRecord activeUser(VerifiedToken token) {
         UserRecord user = users.find(token.userId()).filter(UserRecord::active)
                 .orElseThrow(() -> new KalamException(ErrorCode.AUTH_REQUIRED, "User no longer exists"));
+        notLocked(user);
         users.seen(user.id(), clock.millis());
         return user;
     }

@@ -24,6 +24,7 @@ public final class LoginLockout {
 
     private final int maxFailures;
     private final long lockoutMillis;
+    private final boolean endsSessions;
     private final LongSupplier clock;
     private final Cache<String, Failures> failures;
 
@@ -31,18 +32,31 @@ public final class LoginLockout {
     }
 
     /**
-     * @param maxFailures consecutive failures that lock a name, at least 1
-     * @param lockout     how long the lock lasts after the last failure, positive
-     * @param clock       epoch milliseconds
+     * A lockout that also ends the locked user's sessions (see {@link #LoginLockout(int, Duration, LongSupplier,
+     * boolean)}).
+     *
      * @throws IllegalArgumentException for a non-positive limit or duration
      */
     public LoginLockout(int maxFailures, Duration lockout, LongSupplier clock) {
+        this(maxFailures, lockout, clock, true);
+    }
+
+    /**
+     * @param maxFailures  consecutive failures that lock a name, at least 1
+     * @param lockout      how long the lock lasts after the last failure, positive
+     * @param clock        epoch milliseconds
+     * @param endsSessions whether a locked user's tokens are refused too while the lock lasts (they work again after
+     *                     it); false keeps existing sessions alive, so failed guesses cannot log a user out
+     * @throws IllegalArgumentException for a non-positive limit or duration
+     */
+    public LoginLockout(int maxFailures, Duration lockout, LongSupplier clock, boolean endsSessions) {
         if (maxFailures < 1 || lockout.isNegative() || lockout.isZero()) {
             throw new IllegalArgumentException("Lockout needs at least 1 failure and a positive duration");
         }
         this.maxFailures = maxFailures;
         this.lockoutMillis = lockout.toMillis();
         this.clock = clock;
+        this.endsSessions = endsSessions;
         this.failures = CacheBuilder.newBuilder().maximumSize(100_000).build();
     }
 
@@ -60,6 +74,15 @@ public final class LoginLockout {
                     + "try again in " + TimeUnit.MILLISECONDS.toSeconds(remaining + 999) + " s");
         }
         failures.invalidate(key(username));
+    }
+
+    /** @return whether the name is locked now and the lock also refuses its tokens; reads memory only */
+    boolean refusesSessionsOf(String username) {
+        if (!endsSessions) {
+            return false;
+        }
+        Failures f = failures.getIfPresent(key(username));
+        return f != null && f.count() >= maxFailures && f.lastAt() + lockoutMillis > clock.getAsLong();
     }
 
     /** Counts a failed login for the name. */

@@ -170,13 +170,15 @@ public final class ServerSettings {
     /**
      * @param clock epoch milliseconds
      * @return the brute-force login lockout: {@code kalamdb.auth.lockout.max.failures} (5) consecutive failures
-     *         lock a user name for {@code kalamdb.auth.lockout.minutes} (15)
+     *         lock a user name for {@code kalamdb.auth.lockout.minutes} (15), refusing the user's tokens meanwhile unless
+     *         {@code kalamdb.auth.lockout.ends.sessions} is false
      */
     public static LoginLockout loginLockout(Config config, LongSupplier clock) {
         return new LoginLockout(config.getOptionalValue("kalamdb.auth.lockout.max.failures", Integer.class)
                 .orElse(LoginLockout.DEFAULT_MAX_FAILURES),
                 Duration.ofMinutes(config.getOptionalValue("kalamdb.auth.lockout.minutes", Long.class)
-                        .orElse(LoginLockout.DEFAULT_LOCKOUT.toMinutes())), clock);
+                        .orElse(LoginLockout.DEFAULT_LOCKOUT.toMinutes())), clock,
+                config.getOptionalValue("kalamdb.auth.lockout.ends.sessions", Boolean.class).orElse(true));
     }
 
     /** @return how often the flush triggers are checked: {@code kalamdb.flush.check.interval.seconds} (5) */

@@ -26,7 +26,7 @@ class LoginLockoutTest {
     @BeforeEach
     void setUp() {
         db = new EngineFixture(dir);
-        db.run(EngineFixture.root(), "CREATE USER 'alice' WITH PASSWORD 'right-password'");
+        db.run(EngineFixture.root(), "CREATE USER 'alice' WITH PASSWORD 'right-password-1'");
         auth = db.engine().auth();
         auth.lockout(new LoginLockout(3, Duration.ofMinutes(15), now::get));
     }
@@ -50,11 +50,11 @@ class LoginLockoutTest {
         assertEquals(ErrorCode.AUTH_REQUIRED, attempt("alice", "guess-1"));
         assertEquals(ErrorCode.AUTH_REQUIRED, attempt("alice", "guess-2"));
         assertEquals(ErrorCode.AUTH_REQUIRED, attempt("alice", "guess-3"));
-        assertEquals(ErrorCode.RATE_LIMIT_EXCEEDED, attempt("alice", "right-password"));
+        assertEquals(ErrorCode.RATE_LIMIT_EXCEEDED, attempt("alice", "right-password-1"));
         now.addAndGet(Duration.ofMinutes(14).toMillis());
-        assertEquals(ErrorCode.RATE_LIMIT_EXCEEDED, attempt("alice", "right-password"));
+        assertEquals(ErrorCode.RATE_LIMIT_EXCEEDED, attempt("alice", "right-password-1"));
         now.addAndGet(Duration.ofMinutes(2).toMillis());
-        assertEquals(null, attempt("alice", "right-password"));
+        assertEquals(null, attempt("alice", "right-password-1"));
         long lockedAttempts = db.engine().audit().entries().stream()
                 .filter(e -> e.action() == AuditAction.LOGIN_FAILED && "{\"locked\":true}".equals(e.details()))
                 .count();
@@ -65,15 +65,36 @@ class LoginLockoutTest {
     void aSuccessResetsTheCountAndUnknownNamesLockAlike() {
         assertEquals(ErrorCode.AUTH_REQUIRED, attempt("alice", "guess-1"));
         assertEquals(ErrorCode.AUTH_REQUIRED, attempt("alice", "guess-2"));
-        assertEquals(null, attempt("alice", "right-password"));
+        assertEquals(null, attempt("alice", "right-password-1"));
         assertEquals(ErrorCode.AUTH_REQUIRED, attempt("alice", "guess-3"));
         assertEquals(ErrorCode.AUTH_REQUIRED, attempt("alice", "guess-4"));
-        assertEquals(null, attempt("alice", "right-password"));
+        assertEquals(null, attempt("alice", "right-password-1"));
         for (int i = 0; i < 3; i++) {
             assertEquals(ErrorCode.AUTH_REQUIRED, attempt("nobody", "x"));
         }
         assertEquals(ErrorCode.RATE_LIMIT_EXCEEDED, attempt("nobody", "x"));
-        assertEquals(null, attempt("alice", "right-password"));
+        assertEquals(null, attempt("alice", "right-password-1"));
         assertThrows(IllegalArgumentException.class, () -> new LoginLockout(0, Duration.ofMinutes(1), now::get));
+    }
+
+    @Test
+    void whileANameIsLockedItsUsersTokensAreRefusedUnlessTheLockoutKeepsSessions() {
+        String token = auth.login("alice", "right-password-1").accessToken().token();
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(ErrorCode.AUTH_REQUIRED, attempt("alice", "guess-" + i));
+        }
+        KalamException locked = assertThrows(KalamException.class, () -> auth.authenticate(token));
+        assertEquals(ErrorCode.AUTH_REQUIRED, locked.code());
+        assertEquals("Account locked after too many failed logins", locked.getMessage());
+
+        now.addAndGet(Duration.ofMinutes(16).toMillis());
+        assertEquals("alice", auth.authenticate(token).id().value());
+
+        auth.lockout(new LoginLockout(3, Duration.ofMinutes(15), now::get, false));
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(ErrorCode.AUTH_REQUIRED, attempt("alice", "guess-" + i));
+        }
+        assertEquals(ErrorCode.RATE_LIMIT_EXCEEDED, attempt("alice", "right-password-1"));
+        assertEquals("alice", auth.authenticate(token).id().value());
     }
 }
