@@ -1,0 +1,66 @@
+// Drives the admin console in Debian's chromium (headless) against a running server:
+//   node console.test.mjs <base url> <user> <password> <screenshot dir>
+// Logs in, runs a query and checks the grid, shows an error with its code, survives a reload (refresh cookie),
+// logs out. Exits non-zero with the failing step on stderr; screenshots go to the given directory.
+import { chromium } from "playwright-core";
+
+const [url, user, password, shots] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+const step = async (name, action) => {
+  try {
+    await action();
+  } catch (e) {
+    await page.screenshot({ path: `${shots}/console-failed.png` }).catch(() => {});
+    console.error(`step "${name}" failed: ${e.message}`);
+    await browser.close();
+    process.exit(1);
+  }
+};
+const expect = (condition, what) => {
+  if (!condition) throw new Error(what);
+};
+
+await step("open the login page", async () => {
+  await page.goto(`${url}/console/`);
+  await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
+});
+await step("a wrong password shows the server's code", async () => {
+  await page.fill("input[name=user]", user);
+  await page.fill("input[name=password]", "wrong-password-1");
+  await page.click("#login button[type=submit]");
+  await page.locator("#login-error").filter({ hasText: "AUTH_REQUIRED" }).waitFor({ timeout: 10000 });
+});
+await step("log in", async () => {
+  await page.fill("input[name=password]", password);
+  await page.click("#login button[type=submit]");
+  await page.locator("#who").filter({ hasText: user }).waitFor({ timeout: 10000 });
+  expect((await page.textContent("#role")) === "user", "role shown");
+});
+await step("run a query and read the grid", async () => {
+  await page.fill("#sql", "SELECT 40 + 2 AS answer, 'hi' AS greeting");
+  await page.click("#run");
+  await page.locator("#results td").first().waitFor({ timeout: 10000 });
+  const cells = await page.locator("#results td").allTextContents();
+  expect(JSON.stringify(cells) === JSON.stringify(["42", "hi"]), `cells ${JSON.stringify(cells)}`);
+  expect((await page.textContent("#timing")).startsWith("Time: "), "timing shown");
+  await page.screenshot({ path: `${shots}/console-studio.png` });
+});
+await step("an error shows its code", async () => {
+  await page.fill("#sql", "SELECT * FROM nowhere.nope");
+  await page.keyboard.press("Control+Enter");
+  await page.locator("#sql-error").filter({ hasText: "TABLE_NOT_FOUND" }).waitFor({ timeout: 10000 });
+});
+await step("a reload signs in again with the refresh cookie", async () => {
+  await page.reload();
+  await page.locator("#who").filter({ hasText: user }).waitFor({ timeout: 10000 });
+  expect((await page.locator("#history option").count()) >= 2, "history kept");
+});
+await step("log out", async () => {
+  await page.click("#logout");
+  await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
+  await page.reload();
+  await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
+});
+await browser.close();
+console.log("console: all steps passed");
