@@ -1,10 +1,11 @@
 // Drives the admin console in Debian's chromium (headless) against a running server:
-//   node console.test.mjs <base url> <user> <password> <screenshot dir>
-// Logs in, runs a query and checks the grid, shows an error with its code, survives a reload (refresh cookie),
-// logs out. Exits non-zero with the failing step on stderr; screenshots go to the given directory.
+//   node console.test.mjs <base url> <user> <password> <dba user> <dba password> <table> <screenshot dir>
+// As a user: logs in, runs a query and checks the grid, shows an error with its code, survives a reload (refresh
+// cookie), sees no admin pages, logs out. As a dba: starts a flush of <table> from the jobs page and watches it
+// reach completed. Exits non-zero with the failing step on stderr; screenshots go to the given directory.
 import { chromium } from "playwright-core";
 
-const [url, user, password, shots] = process.argv.slice(2);
+const [url, user, password, admin, adminPassword, table, shots] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
 const step = async (name, action) => {
@@ -36,6 +37,7 @@ await step("log in", async () => {
   await page.click("#login button[type=submit]");
   await page.locator("#who").filter({ hasText: user }).waitFor({ timeout: 10000 });
   expect((await page.textContent("#role")) === "user", "role shown");
+  expect(await page.locator("nav button[data-view=jobs]").isHidden(), "a user sees no jobs page");
 });
 await step("run a query and read the grid", async () => {
   await page.fill("#sql", "SELECT 40 + 2 AS answer, 'hi' AS greeting");
@@ -61,6 +63,21 @@ await step("log out", async () => {
   await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
   await page.reload();
   await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
+});
+await step("a dba starts a flush and watches it complete", async () => {
+  await page.fill("input[name=user]", admin);
+  await page.fill("input[name=password]", adminPassword);
+  await page.click("#login button[type=submit]");
+  await page.locator("#who").filter({ hasText: admin }).waitFor({ timeout: 10000 });
+  await page.click("nav button[data-view=jobs]");
+  await page.fill("#flush-table", table);
+  await page.click("#flush");
+  const [namespace, name] = table.split(".");
+  const row = page.locator("#job-list tbody tr").filter({ hasText: `${namespace}.${name}` }).first();
+  await row.locator("td.status-completed").waitFor({ timeout: 30000 });
+  expect((await row.locator("td").nth(1).textContent()) === "flush-table", "job type");
+  expect((await row.locator("td").nth(4).textContent()) === "100%", "progress");
+  await page.screenshot({ path: `${shots}/console-jobs.png` });
 });
 await browser.close();
 console.log("console: all steps passed");

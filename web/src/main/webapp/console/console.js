@@ -18,22 +18,39 @@ async function api(path, body, bearer = token) {
   return json;
 }
 
+const ADMIN_ROLES = new Set(["dba", "system"]);
+let refreshTimer = null;
+
 function signedIn(session) {
   token = session.access_token;
   $("who").textContent = session.user.id;
   $("role").textContent = session.user.role;
   $("login").hidden = true;
   $("session").hidden = false;
-  $("studio").hidden = false;
-  $("sql").focus();
+  $("nav").hidden = false;
+  // Role-aware: only dba and system see the admin pages; everyone has the SQL studio over their own data.
+  for (const button of document.querySelectorAll("nav .admin")) button.hidden = !ADMIN_ROLES.has(session.user.role);
+  show("studio");
 }
 
 function signedOut() {
   token = null;
-  $("session").hidden = true;
-  $("studio").hidden = true;
+  clearTimeout(refreshTimer);
+  for (const id of ["session", "nav", "studio", "jobs"]) $(id).hidden = true;
   $("login").hidden = false;
   $("results").replaceChildren();
+}
+
+function show(view) {
+  for (const id of ["studio", "jobs"]) $(id).hidden = id !== view;
+  for (const button of document.querySelectorAll("nav button")) button.classList.toggle("active", button.dataset.view === view);
+  clearTimeout(refreshTimer);
+  if (view === "jobs") refreshJobs();
+  else $("sql").focus();
+}
+
+for (const button of document.querySelectorAll("nav button")) {
+  button.addEventListener("click", () => show(button.dataset.view));
 }
 
 $("login").addEventListener("submit", async (event) => {
@@ -138,6 +155,77 @@ $("sql").addEventListener("keydown", (event) => {
 $("history").addEventListener("change", (event) => {
   if (event.target.value) $("sql").value = event.target.value;
 });
+
+// --- Jobs: system.jobs, refreshed every second while a job is pending or running ---
+
+const micros = (v) => (v === null ? "" : new Date(Number(v) / 1000).toISOString().replace("T", " ").slice(0, 19));
+const quote = (s) => `'${String(s).replaceAll("'", "''")}'`;
+
+async function sql(statement) {
+  return (await api("/v1/api/sql", { sql: statement })).results[0];
+}
+
+async function jobAction(statement) {
+  $("jobs-error").textContent = "";
+  try {
+    await sql(statement);
+  } catch (e) {
+    $("jobs-error").textContent = `${e.code}: ${e.message}`;
+  }
+  refreshJobs();
+}
+
+function jobRow(job) {
+  const [id, type, status, namespace, table, progress, message, , started, finished] = job;
+  const tr = document.createElement("tr");
+  tr.dataset.job = id;
+  const target = namespace && table ? `${namespace}.${table}` : "";
+  for (const [text, cls] of [[id], [type], [status, `status-${status}`], [target],
+    [`${Math.round((progress ?? 0) * 100)}%`, "num"], [micros(started)], [micros(finished)], [message ?? ""]]) {
+    const td = tr.insertCell();
+    td.textContent = text;
+    if (cls) td.className = cls;
+  }
+  const actions = tr.insertCell();
+  if (["new", "queued", "running"].includes(status)) {
+    const stop = document.createElement("button");
+    stop.textContent = "Stop";
+    stop.addEventListener("click", () => jobAction(`KILL JOB ${quote(id)}`));
+    actions.append(stop);
+  } else if (["failed", "cancelled"].includes(status) && type === "flush-table" && target) {
+    const restart = document.createElement("button");
+    restart.textContent = "Restart";
+    restart.addEventListener("click", () => jobAction(`FLUSH TABLE ${target}`));
+    actions.append(restart);
+  }
+  return tr;
+}
+
+async function refreshJobs() {
+  clearTimeout(refreshTimer);
+  if ($("jobs").hidden) return;
+  try {
+    const result = await sql("SELECT job_id, job_type, status, namespace_id, table_name, progress, message, created_at,"
+      + " started_at, finished_at FROM system.jobs ORDER BY created_at DESC LIMIT 200");
+    const status = $("job-status").value;
+    const type = $("job-type").value;
+    const rows = result.rows.filter((r) => (!status || r[2] === status) && (!type || r[1] === type));
+    $("job-list").tBodies[0].replaceChildren(...rows.map(jobRow));
+    $("jobs-refreshed").textContent = `${rows.length} job(s), refreshed ${new Date().toLocaleTimeString()}`;
+    const busy = result.rows.some((r) => ["new", "queued", "running"].includes(r[2]));
+    refreshTimer = setTimeout(refreshJobs, busy ? 1000 : 5000);
+  } catch (e) {
+    $("jobs-error").textContent = `${e.code}: ${e.message}`;
+  }
+}
+
+$("flush").addEventListener("click", () => {
+  const table = $("flush-table").value.trim();
+  if (table) jobAction(`FLUSH TABLE ${table}`);
+});
+$("flush-all").addEventListener("click", () => jobAction("FLUSH ALL TABLES"));
+$("job-status").addEventListener("change", refreshJobs);
+$("job-type").addEventListener("change", refreshJobs);
 
 showHistory();
 api("/v1/api/auth/refresh", {}, null).then(signedIn, signedOut);

@@ -21,19 +21,29 @@ class ConsoleIT {
     private static final Path SCRIPT_DIR = Path.of("console");
 
     @Test
-    void aUserLogsInRunsAQuerySeesErrorsReloadsAndLogsOutInChromium() throws Exception {
+    void aUserRunsQueriesAndADbaFlushesATableFromTheJobsPageInChromium() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Debian's chromium is not installed");
-        String user = "console_" + Long.toString(System.nanoTime(), 36);
-        SqlApiIT.ok("CREATE USER '" + user + "' WITH PASSWORD 'console-secret-1'");
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String user = "console_" + suffix;
+        String admin = "console_admin_" + suffix;
+        String table = "console" + suffix + ".notes";
+        SqlApiIT.ok("CREATE USER '" + user + "' WITH PASSWORD 'console-secret-1'; CREATE USER '" + admin
+                + "' WITH PASSWORD 'console-admin-1' ROLE dba; CREATE NAMESPACE console" + suffix
+                + "; CREATE USER TABLE " + table + " (id BIGINT PRIMARY KEY, body TEXT)");
+        SqlApiIT.ok("EXECUTE AS USER '" + user + "' (INSERT INTO " + table + " VALUES (1, 'to flush'), (2, 'and this'))");
         Path shots = Files.createDirectories(Path.of("target", "console-screenshots"));
 
         Process p = new ProcessBuilder("node", "console.test.mjs", HTTP.baseUrl().toString(), user, "console-secret-1",
-                shots.toAbsolutePath().toString()).directory(SCRIPT_DIR.toFile()).redirectErrorStream(true).start();
+                admin, "console-admin-1", table, shots.toAbsolutePath().toString()).directory(SCRIPT_DIR.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
 
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("console: all steps passed"), out);
         assertTrue(Files.size(shots.resolve("console-studio.png")) > 1000, "screenshot written");
+        assertTrue(Files.size(shots.resolve("console-jobs.png")) > 1000, "screenshot written");
+        assertEquals("[[\"completed\"]]", SqlApiIT.ok("SELECT status FROM system.jobs WHERE job_type = 'flush-table'"
+                + " AND namespace_id = 'console" + suffix + "' AND table_name = 'notes'").path("results").get(0)
+                .path("rows").toString(), "the flush the dba started from the page ran");
     }
 }
