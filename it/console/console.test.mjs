@@ -2,7 +2,7 @@
 //   node console.test.mjs <base url> <user> <password> <dba user> <dba password> <table> <screenshot dir>
 // As a user: logs in, runs a query and checks the grid, shows an error with its code, survives a reload (refresh
 // cookie), sees no admin pages, logs out. As a dba: starts a flush of <table> from the jobs page and watches it
-// reach completed. Exits non-zero with the failing step on stderr; screenshots go to the given directory.
+// reach completed, kills the user's live query (ConsoleIT holds it open over a WebSocket), creates a user. Exits non-zero with the failing step on stderr; screenshots go to the given directory.
 import { chromium } from "playwright-core";
 
 const [url, user, password, admin, adminPassword, table, shots] = process.argv.slice(2);
@@ -78,6 +78,25 @@ await step("a dba starts a flush and watches it complete", async () => {
   expect((await row.locator("td").nth(1).textContent()) === "flush-table", "job type");
   expect((await row.locator("td").nth(4).textContent()) === "100%", "progress");
   await page.screenshot({ path: `${shots}/console-jobs.png` });
+});
+await step("a dba kills another user's live query", async () => {
+  await page.click("nav button[data-view=live]");
+  const row = page.locator("#live-list tbody tr").filter({ hasText: user }).first();
+  await row.waitFor({ timeout: 10000 });
+  await row.locator("button").click();
+  await page.locator("#live-list tbody tr").filter({ hasText: user }).waitFor({ state: "detached", timeout: 10000 });
+});
+await step("a dba creates a user", async () => {
+  await page.click("nav button[data-view=users]");
+  const name = `${admin}_made`;
+  await page.fill("#create-user input[name=name]", name);
+  await page.fill("#create-user input[name=password]", "made-in-console-1");
+  await page.selectOption("#create-user select[name=role]", "service");
+  await page.click("#create-user button[type=submit]");
+  const row = page.locator("#user-list tbody tr").filter({ hasText: name }).first();
+  await row.waitFor({ timeout: 10000 });
+  expect((await row.locator("td").nth(1).textContent()) === "service", "created with role service");
+  await page.screenshot({ path: `${shots}/console-users.png` });
 });
 await browser.close();
 console.log("console: all steps passed");

@@ -36,16 +36,18 @@ function signedIn(session) {
 function signedOut() {
   token = null;
   clearTimeout(refreshTimer);
-  for (const id of ["session", "nav", "studio", "jobs"]) $(id).hidden = true;
+  for (const id of ["session", "nav", "studio", "jobs", "live", "users"]) $(id).hidden = true;
   $("login").hidden = false;
   $("results").replaceChildren();
 }
 
 function show(view) {
-  for (const id of ["studio", "jobs"]) $(id).hidden = id !== view;
+  for (const id of ["studio", "jobs", "live", "users"]) $(id).hidden = id !== view;
   for (const button of document.querySelectorAll("nav button")) button.classList.toggle("active", button.dataset.view === view);
   clearTimeout(refreshTimer);
   if (view === "jobs") refreshJobs();
+  else if (view === "live") refreshLive();
+  else if (view === "users") refreshUsers();
   else $("sql").focus();
 }
 
@@ -226,6 +228,79 @@ $("flush").addEventListener("click", () => {
 $("flush-all").addEventListener("click", () => jobAction("FLUSH ALL TABLES"));
 $("job-status").addEventListener("change", refreshJobs);
 $("job-type").addEventListener("change", refreshJobs);
+
+// --- Live queries and users: system views with actions; every action is SQL the user could type ---
+
+function button(text, action) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.textContent = text;
+  b.addEventListener("click", action);
+  return b;
+}
+
+function fill(tableId, rows, cells, actions) {
+  $(tableId).tBodies[0].replaceChildren(...rows.map((row) => {
+    const tr = document.createElement("tr");
+    for (const text of cells(row)) tr.insertCell().textContent = text ?? "";
+    tr.insertCell().append(...actions(row));
+    return tr;
+  }));
+}
+
+async function act(errorId, statement, then) {
+  $(errorId).textContent = "";
+  try {
+    await sql(statement);
+  } catch (e) {
+    $(errorId).textContent = `${e.code}: ${e.message}`;
+  }
+  then();
+}
+
+async function refreshLive() {
+  try {
+    const result = await sql("SELECT live_id, user_id, query, status, created_at, last_update, changes"
+      + " FROM system.live_queries ORDER BY created_at");
+    fill("live-list", result.rows, (r) => [r[0], r[1], r[2], r[3], micros(r[4]), micros(r[5]), r[6]],
+      (r) => [button("Kill", () => act("live-error", `KILL LIVE QUERY ${quote(r[0])}`, refreshLive))]);
+    $("live-count").textContent = `${result.rows.length} live quer${result.rows.length === 1 ? "y" : "ies"}`;
+  } catch (e) {
+    $("live-error").textContent = `${e.code}: ${e.message}`;
+  }
+}
+
+async function refreshUsers() {
+  try {
+    const result = await sql("SELECT user_id, role, email, created_at, last_login_at, deleted_at FROM system.users"
+      + " ORDER BY user_id");
+    fill("user-list", result.rows, (r) => [r[0], r[1], r[2], micros(r[3]), micros(r[4]), micros(r[5])], (r) => {
+      if (r[5] !== null || r[1] === "system") return [];
+      const role = document.createElement("select");
+      role.setAttribute("aria-label", `Role of ${r[0]}`);
+      for (const name of ["user", "service", "dba"]) role.append(new Option(name, name, false, name === r[1]));
+      role.addEventListener("change", () => act("users-error", `ALTER USER ${quote(r[0])} SET ROLE ${role.value}`, refreshUsers));
+      const reset = button("Reset password", () => {
+        const password = prompt(`New password for ${r[0]} (8+ characters)`);
+        if (password) act("users-error", `ALTER USER ${quote(r[0])} SET PASSWORD ${quote(password)}`, refreshUsers);
+      });
+      return [role, reset, button("Delete", () => act("users-error", `DROP USER ${quote(r[0])}`, refreshUsers))];
+    });
+  } catch (e) {
+    $("users-error").textContent = `${e.code}: ${e.message}`;
+  }
+}
+
+$("live-refresh").addEventListener("click", refreshLive);
+$("create-user").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  act("users-error", `CREATE USER ${quote(form.get("name"))} WITH PASSWORD ${quote(form.get("password"))}`
+    + ` ROLE ${form.get("role")}`, () => {
+    event.target.reset();
+    refreshUsers();
+  });
+});
 
 showHistory();
 api("/v1/api/auth/refresh", {}, null).then(signedIn, signedOut);
