@@ -22,7 +22,7 @@ final class AlignedTable {
         for (var row : r.rows()) {
             String[] texts = new String[n];
             for (int i = 0; i < n; i++) {
-                texts[i] = QueryResult.text(row.get(i)).replace("\r", "\\r").replace("\n", "\\n");
+                texts[i] = QueryResult.oneLine(row.get(i));
                 widths[i] = Math.max(widths[i], texts[i].length());
             }
             cells.add(texts);

@@ -19,7 +19,7 @@ final class ExpandedRecords {
         int valueWidth = 0;
         for (List<JsonNode> row : r.rows()) {
             for (JsonNode v : row) {
-                valueWidth = Math.max(valueWidth, shown(v).length());
+                valueWidth = Math.max(valueWidth, QueryResult.oneLine(v).length());
             }
         }
         StringBuilder out = new StringBuilder();
@@ -31,14 +31,10 @@ final class ExpandedRecords {
             for (int i = 0; i < r.columns().size(); i++) {
                 String name = r.columns().get(i).name();
                 String line = name + " ".repeat(nameWidth - name.length()) + " | "
-                        + shown(row.get(i));
+                        + QueryResult.oneLine(row.get(i));
                 out.append(line.stripTrailing()).append('\n');
             }
         }
         return out.append('\n').toString();
-    }
-
-    private static String shown(JsonNode value) {
-        return QueryResult.text(value).replace("\r", "\\r").replace("\n", "\\n");
     }
 }

@@ -66,4 +66,12 @@ public record QueryResult(List<Column> columns, List<List<JsonNode>> rows, long 
         }
         return value.isValueNode() ? value.asText() : value.toString();
     }
+
+    /**
+     * @param value a JSON value of a row
+     * @return {@link #text} on one line: carriage returns and line breaks shown as {@code \r} and {@code \n}
+     */
+    public static String oneLine(JsonNode value) {
+        return text(value).replace("\r", "\\r").replace("\n", "\\n");
+    }
 }

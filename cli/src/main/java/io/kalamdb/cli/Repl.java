@@ -3,7 +3,6 @@ package io.kalamdb.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -113,12 +112,7 @@ public final class Repl {
 
     /** Runs each statement of the input in turn, printing its result; stops at the first error. */
     private void runStatements(String input) throws KalamError {
-        StatementSplitter.Split split = StatementSplitter.split(input);
-        List<String> statements = new ArrayList<>(split.statements());
-        if (split.incomplete()) {
-            statements.add(split.rest());
-        }
-        for (String statement : statements) {
+        for (String statement : StatementSplitter.split(input).all()) {
             long start = System.nanoTime();
             List<QueryResult> results = await(worker.submit(() -> connection.execute(statement)), start);
             if (results == null) {

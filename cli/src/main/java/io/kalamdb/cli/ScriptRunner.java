@@ -1,6 +1,5 @@
 package io.kalamdb.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,12 +20,7 @@ final class ScriptRunner {
      * @throws KalamError the first failing statement's error (UNREACHABLE if the server went away)
      */
     void run(String script) throws KalamError {
-        StatementSplitter.Split split = StatementSplitter.split(script);
-        List<String> statements = new ArrayList<>(split.statements());
-        if (split.incomplete()) {
-            statements.add(split.rest());
-        }
-        for (String statement : statements) {
+        for (String statement : StatementSplitter.split(script).all()) {
             long start = System.nanoTime();
             List<QueryResult> results = connection.execute(statement);
             long elapsed = System.nanoTime() - start;

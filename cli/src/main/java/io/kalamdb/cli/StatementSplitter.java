@@ -19,6 +19,16 @@ public final class StatementSplitter {
         public boolean incomplete() {
             return !rest.isBlank();
         }
+
+        /** @return every statement to run: the complete ones, then the unfinished rest if there is one */
+        public List<String> all() {
+            if (!incomplete()) {
+                return statements;
+            }
+            List<String> out = new ArrayList<>(statements);
+            out.add(rest);
+            return out;
+        }
     }
 
     /**

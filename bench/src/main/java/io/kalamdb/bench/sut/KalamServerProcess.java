@@ -116,7 +116,8 @@ public final class KalamServerProcess implements AutoCloseable {
         throw new IOException("KalamDB at " + url + " was not healthy within " + START_TIMEOUT.toSeconds() + " s");
     }
 
-    private static int freePort() {
+    /** @return a loopback port free now, for a server the run starts */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

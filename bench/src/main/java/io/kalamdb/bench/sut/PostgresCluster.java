@@ -1,7 +1,6 @@
 package io.kalamdb.bench.sut;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -64,10 +63,7 @@ public final class PostgresCluster implements AutoCloseable {
             Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
             exec(List.of("chown", "-R", OS_USER, dir.toString()));
         }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = KalamServerProcess.freePort();
         PostgresCluster cluster = new PostgresCluster(bin, dir.resolve("pgdata"), port, root);
         cluster.pg(List.of("initdb", "-D", cluster.dataDir.toString(), "-A", "trust", "-U", SUPERUSER, "-E", "UTF8",
                 "--no-instructions"));
