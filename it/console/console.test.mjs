@@ -3,41 +3,26 @@
 // As a user: logs in, runs a query and checks the grid, shows an error with its code, survives a reload (refresh
 // cookie), sees no admin pages, logs out. As a dba: starts a flush of <table> from the jobs page and watches it
 // reach completed, kills the user's live query (ConsoleIT holds it open over a WebSocket), creates a user. Exits non-zero with the failing step on stderr; screenshots go to the given directory.
-import { chromium } from "playwright-core";
+import { expect, logIn, open } from "./browser.mjs";
 
 const [url, user, password, admin, adminPassword, table, shots] = process.argv.slice(2);
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
-const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
-const step = async (name, action) => {
-  try {
-    await action();
-  } catch (e) {
-    await page.screenshot({ path: `${shots}/console-failed.png` }).catch(() => {});
-    console.error(`step "${name}" failed: ${e.message}`);
-    await browser.close();
-    process.exit(1);
-  }
-};
-const expect = (condition, what) => {
-  if (!condition) throw new Error(what);
-};
+const { page, step, finish } = await open("console", shots);
 
 await step("open the login page", async () => {
   await page.goto(`${url}/console/`);
   await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
 });
 await step("a wrong password shows the server's code", async () => {
-  await page.fill("input[name=user]", user);
-  await page.fill("input[name=password]", "wrong-password-1");
+  await page.fill("#login input[name=user]", user);
+  await page.fill("#login input[name=password]", "wrong-password-1");
   await page.click("#login button[type=submit]");
   await page.locator("#login-error").filter({ hasText: "AUTH_REQUIRED" }).waitFor({ timeout: 10000 });
 });
 await step("log in", async () => {
-  await page.fill("input[name=password]", password);
-  await page.click("#login button[type=submit]");
-  await page.locator("#who").filter({ hasText: user }).waitFor({ timeout: 10000 });
+  await logIn(page, user, password);
   expect((await page.textContent("#role")) === "user", "role shown");
-  expect(await page.locator("nav button[data-view=jobs]").isHidden(), "a user sees no jobs page");
+  const visible = await page.locator("nav button:visible").allTextContents();
+  expect(JSON.stringify(visible) === '["SQL studio"]', `a user sees only the SQL studio, not ${visible}`);
 });
 await step("run a query and read the grid", async () => {
   await page.fill("#sql", "SELECT 40 + 2 AS answer, 'hi' AS greeting");
@@ -65,10 +50,7 @@ await step("log out", async () => {
   await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
 });
 await step("a dba starts a flush and watches it complete", async () => {
-  await page.fill("input[name=user]", admin);
-  await page.fill("input[name=password]", adminPassword);
-  await page.click("#login button[type=submit]");
-  await page.locator("#who").filter({ hasText: admin }).waitFor({ timeout: 10000 });
+  await logIn(page, admin, adminPassword);
   await page.click("nav button[data-view=jobs]");
   await page.fill("#flush-table", table);
   await page.click("#flush");
@@ -98,5 +80,4 @@ await step("a dba creates a user", async () => {
   expect((await row.locator("td").nth(1).textContent()) === "service", "created with role service");
   await page.screenshot({ path: `${shots}/console-users.png` });
 });
-await browser.close();
-console.log("console: all steps passed");
+await finish();

@@ -26,7 +26,7 @@ class FlushIT {
     }
 
     /** Polls the job until it has finished; fails after {@link #PATIENCE}. */
-    private static JsonNode awaitFinished(String jobId) throws InterruptedException {
+    static JsonNode awaitFinished(String jobId) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             JsonNode job = rows("SELECT status, message, table_name FROM system.jobs WHERE job_id = $1", jobId).get(0);

@@ -1,0 +1,72 @@
+// Jobs (batch job control): system.jobs newest first (200 at most) filtered by status, type and table; flush a table or all tables, stop a
+// job (KILL JOB), restart a failed flush; refreshed every second while a job is pending or running, else every 5 s.
+import { $, act, micros, quote, showError, sql } from "./api.js";
+
+const ACTIVE = ["new", "queued", "running"];
+let timer = null;
+
+const jobAction = (statement) => act("jobs-error", statement, refresh);
+
+function jobRow(job) {
+  const [id, type, status, namespace, table, progress, message, , started, finished] = job;
+  const tr = document.createElement("tr");
+  tr.dataset.job = id;
+  const target = namespace && table ? `${namespace}.${table}` : "";
+  for (const [text, cls] of [[id], [type], [status, `status-${status}`], [target],
+    [`${Math.round((progress ?? 0) * 100)}%`, "num"], [micros(started)], [micros(finished)], [message ?? ""]]) {
+    const td = tr.insertCell();
+    td.textContent = text;
+    if (cls) td.className = cls;
+  }
+  const actions = tr.insertCell();
+  if (ACTIVE.includes(status)) {
+    const stop = document.createElement("button");
+    stop.textContent = "Stop";
+    stop.addEventListener("click", () => jobAction(`KILL JOB ${quote(id)}`));
+    actions.append(stop);
+  } else if (["failed", "cancelled"].includes(status) && type === "flush-table" && target) {
+    const restart = document.createElement("button");
+    restart.textContent = "Restart";
+    restart.addEventListener("click", () => jobAction(`FLUSH TABLE ${target}`));
+    actions.append(restart);
+  }
+  return tr;
+}
+
+/** @returns the WHERE clause of the filters: status, type and (namespace.table) table */
+function filters() {
+  const conditions = [];
+  if ($("job-status").value) conditions.push(`status = ${quote($("job-status").value)}`);
+  if ($("job-type").value) conditions.push(`job_type = ${quote($("job-type").value)}`);
+  const [namespace, table] = $("job-table").value.trim().split(".");
+  if (namespace) conditions.push(`namespace_id = ${quote(namespace)}`);
+  if (table) conditions.push(`table_name = ${quote(table)}`);
+  return conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "";
+}
+
+async function refresh() {
+  clearTimeout(timer);
+  if ($("jobs").hidden) return;
+  try {
+    const result = await sql("SELECT job_id, job_type, status, namespace_id, table_name, progress, message, created_at,"
+      + ` started_at, finished_at FROM system.jobs${filters()} ORDER BY created_at DESC LIMIT 200`);
+    $("jobs-error").textContent = "";
+    $("job-list").tBodies[0].replaceChildren(...result.rows.map(jobRow));
+    $("jobs-refreshed").textContent = `${result.rows.length} job(s), refreshed ${new Date().toLocaleTimeString()}`;
+    const busy = result.rows.some((r) => ACTIVE.includes(r[2]));
+    timer = setTimeout(refresh, busy ? 1000 : 5000);
+  } catch (e) {
+    showError("jobs-error", e);
+  }
+}
+
+$("flush").addEventListener("click", () => {
+  const table = $("flush-table").value.trim();
+  if (table) jobAction(`FLUSH TABLE ${table}`);
+});
+$("flush-all").addEventListener("click", () => jobAction("FLUSH ALL TABLES"));
+$("job-status").addEventListener("change", refresh);
+$("job-type").addEventListener("change", refresh);
+$("job-table").addEventListener("change", refresh);
+
+export const jobs = { id: "jobs", admin: true, open: refresh, close: () => clearTimeout(timer) };

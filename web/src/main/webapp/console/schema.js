@@ -1,0 +1,58 @@
+// Schema browser: namespaces → their tables (type, storage, flush policy, TTL, schema version, and hot/cold rows
+// from SHOW STATS) → a table's columns (DESCRIBE TABLE) and schema history (DESCRIBE TABLE … HISTORY).
+import { $, button, fill, records, showError, sql } from "./api.js";
+import { render } from "./grid.js";
+
+let selected = null;
+
+async function showTable(tableId) {
+  $("schema-error").textContent = "";
+  try {
+    const [columns, history] = await Promise.all([sql(`DESCRIBE TABLE ${tableId}`), sql(`DESCRIBE TABLE ${tableId} HISTORY`)]);
+    $("table-name").textContent = tableId;
+    $("table-columns").replaceChildren(render(columns));
+    $("table-history").replaceChildren(render(history));
+    $("table-detail").hidden = false;
+  } catch (e) {
+    showError("schema-error", e);
+  }
+}
+
+async function showNamespace(namespace) {
+  selected = namespace;
+  $("schema-error").textContent = "";
+  $("table-detail").hidden = true;
+  for (const b of $("namespace-list").querySelectorAll("button")) b.classList.toggle("active", b.textContent.startsWith(`${namespace} `));
+  try {
+    const [tables, stats] = await Promise.all([
+      sql(`SELECT table_id, table_name, table_type, storage_id, flush_policy, ttl_seconds, schema_version FROM system.tables`
+        + ` WHERE namespace_id = '${namespace}' ORDER BY table_name`),
+      sql("SHOW STATS")]);
+    const rowsOf = new Map(records(stats).filter((s) => s.namespace_id === namespace).map((s) => [s.table_name, s]));
+    $("namespace-name").textContent = namespace;
+    fill("table-list", records(tables), (t) => {
+      const s = rowsOf.get(t.table_name) ?? {};
+      return [t.table_type, t.storage_id, t.flush_policy, t.ttl_seconds, s.hot_rows, s.cold_rows, s.segments,
+        t.schema_version];
+    }, (t) => [button(t.table_name, () => showTable(t.table_id))]);
+    // The table name (a button opening its columns) reads best first.
+    for (const tr of $("table-list").tBodies[0].rows) tr.prepend(tr.lastElementChild);
+  } catch (e) {
+    showError("schema-error", e);
+  }
+}
+
+async function refresh() {
+  $("schema-error").textContent = "";
+  try {
+    const namespaces = records(await sql("SELECT namespace_id, table_count FROM system.namespaces ORDER BY namespace_id"));
+    $("namespace-list").replaceChildren(...namespaces.map((n) =>
+      button(`${n.namespace_id} (${n.table_count})`, () => showNamespace(n.namespace_id))));
+    const again = namespaces.find((n) => n.namespace_id === selected) ?? namespaces[0];
+    if (again) await showNamespace(again.namespace_id);
+  } catch (e) {
+    showError("schema-error", e);
+  }
+}
+
+export const schema = { id: "schema", admin: true, open: refresh };
