@@ -1,13 +1,13 @@
 // Drives the console's admin pages in Debian's chromium (headless) against a running server:
-//   node admin.test.mjs <base url> <dba user> <dba password> <table> <managed user> <screenshot dir>
+//   node admin.test.mjs <base url> <dba user> <dba password> <table> <managed user> <broken table> <screenshot dir>
 // <table> (a USER table, flushed once, with a second schema version) is browsed in the schema page; a storage is
 // created, shown with its templates and dropped; the health page shows the server's metrics; <managed user> gets a
 // new role and password, is deleted and restored; the jobs page flushes all tables and filters the list by type,
-// table and status.
+// table and status, and restarts the failed flush of <broken table> (its storage directory is a file).
 // ConsoleIT checks the server side of every change afterwards.
 import { expect, logIn, open } from "./browser.mjs";
 
-const [url, admin, adminPassword, table, managed, shots] = process.argv.slice(2);
+const [url, admin, adminPassword, table, managed, broken, shots] = process.argv.slice(2);
 const [namespace, tableName] = table.split(".");
 const storage = `${namespace}_store`;
 const { page, step, finish } = await open("admin", shots);
@@ -119,5 +119,18 @@ await step("flush all tables and filter the jobs", async () => {
     const statuses = [...document.querySelectorAll("#job-list tbody tr td:nth-child(3)")].map((td) => td.textContent);
     return statuses.length === 2 && statuses.every((s) => s === "completed");
   }, null, { timeout: 30000 });
+});
+await step("restart a failed flush", async () => {
+  await page.selectOption("#job-status", "");
+  await page.fill("#job-table", broken);
+  await page.press("#job-table", "Enter");
+  // Failed twice already: flushed by the test, and by "Flush all tables" above.
+  const failed = page.locator("#job-list tbody tr").filter({ has: page.locator("td.status-failed") });
+  await page.waitForFunction(() => document.querySelectorAll("#job-list tbody tr td.status-failed").length === 2, null,
+    { timeout: 30000 });
+  expect((await cells(failed.first()))[7] !== "", "the failure's message is shown");
+  await failed.first().locator("button", { hasText: "Restart" }).click();
+  await page.waitForFunction(() => document.querySelectorAll("#job-list tbody tr td.status-failed").length === 3, null,
+    { timeout: 30000 });
 });
 await finish();

@@ -33,6 +33,19 @@ export async function api(path, body, bearer = token) {
   return json;
 }
 
+/**
+ * Orders a page's overlapping loads: `const isLatest = begin()` before a load, and after it render only if
+ * `isLatest()` — a slower, older load that answers last must not overwrite the newer one (e.g. the list loaded when
+ * the page opened arriving after the list reloaded by an action).
+ */
+export function loads() {
+  let last = 0;
+  return () => {
+    const mine = ++last;
+    return () => mine === last;
+  };
+}
+
 /** Runs one statement through POST /v1/api/sql and returns its result ({schema, rows, row_count, message}). */
 export async function sql(statement) {
   return (await api("/v1/api/sql", { sql: statement })).results[0];

@@ -1,6 +1,8 @@
 // Health: the healthcheck (status, version), MicroProfile readiness, and the server metrics of system.stats —
 // uptime, memory, namespaces and tables, hot and cold rows, jobs, live subscriptions; refreshed every 5 s.
-import { $, api, records, showError, sql } from "./api.js";
+import { $, api, loads, records, showError, sql } from "./api.js";
+
+const begin = loads();
 
 let timer = null;
 
@@ -23,8 +25,10 @@ async function refresh() {
   clearTimeout(timer);
   if ($("health").hidden) return;
   try {
+    const isLatest = begin();
     const [check, ready, stats] = await Promise.all([api("/v1/api/healthcheck"), readiness(),
       sql("SELECT metric_name, metric_value FROM system.stats")]);
+    if (!isLatest()) return;
     const m = Object.fromEntries(records(stats).map((r) => [r.metric_name, Number(r.metric_value)]));
     const facts = [
       ["status", `${check.status} (ready: ${ready})`],

@@ -1,6 +1,9 @@
-// Jobs (batch job control): system.jobs newest first (200 at most) filtered by status, type and table; flush a table or all tables, stop a
-// job (KILL JOB), restart a failed flush; refreshed every second while a job is pending or running, else every 5 s.
-import { $, act, micros, quote, showError, sql } from "./api.js";
+// Jobs (batch job control): system.jobs newest first (200 at most) filtered by status, type and table; flush a table
+// or all tables, stop a job (KILL JOB), restart a failed flush; refreshed every second while a listed job is pending
+// or running, else every 5 s.
+import { $, act, loads, micros, quote, showError, sql } from "./api.js";
+
+const begin = loads();
 
 const ACTIVE = ["new", "queued", "running"];
 let timer = null;
@@ -48,8 +51,10 @@ async function refresh() {
   clearTimeout(timer);
   if ($("jobs").hidden) return;
   try {
+    const isLatest = begin();
     const result = await sql("SELECT job_id, job_type, status, namespace_id, table_name, progress, message, created_at,"
       + ` started_at, finished_at FROM system.jobs${filters()} ORDER BY created_at DESC LIMIT 200`);
+    if (!isLatest()) return;
     $("jobs-error").textContent = "";
     $("job-list").tBodies[0].replaceChildren(...result.rows.map(jobRow));
     $("jobs-refreshed").textContent = `${result.rows.length} job(s), refreshed ${new Date().toLocaleTimeString()}`;

@@ -1,14 +1,18 @@
 // Schema browser: namespaces → their tables (type, storage, flush policy, TTL, schema version, and hot/cold rows
 // from SHOW STATS) → a table's columns (DESCRIBE TABLE) and schema history (DESCRIBE TABLE … HISTORY).
-import { $, button, fill, records, showError, sql } from "./api.js";
+import { $, button, fill, loads, records, showError, sql } from "./api.js";
 import { render } from "./grid.js";
 
 let selected = null;
+const beginTable = loads();
+const beginNamespace = loads();
 
 async function showTable(tableId) {
   $("schema-error").textContent = "";
   try {
+    const isLatest = beginTable();
     const [columns, history] = await Promise.all([sql(`DESCRIBE TABLE ${tableId}`), sql(`DESCRIBE TABLE ${tableId} HISTORY`)]);
+    if (!isLatest()) return;
     $("table-name").textContent = tableId;
     $("table-columns").replaceChildren(render(columns));
     $("table-history").replaceChildren(render(history));
@@ -24,10 +28,12 @@ async function showNamespace(namespace) {
   $("table-detail").hidden = true;
   for (const b of $("namespace-list").querySelectorAll("button")) b.classList.toggle("active", b.textContent.startsWith(`${namespace} `));
   try {
+    const isLatest = beginNamespace();
     const [tables, stats] = await Promise.all([
       sql(`SELECT table_id, table_name, table_type, storage_id, flush_policy, ttl_seconds, schema_version FROM system.tables`
         + ` WHERE namespace_id = '${namespace}' ORDER BY table_name`),
       sql("SHOW STATS")]);
+    if (!isLatest()) return;
     const rowsOf = new Map(records(stats).filter((s) => s.namespace_id === namespace).map((s) => [s.table_name, s]));
     $("namespace-name").textContent = namespace;
     fill("table-list", records(tables), (t) => {

@@ -84,7 +84,7 @@ class ConsoleIT {
     /**
      * {@code admin.test.mjs}: a dba browses a flushed table with two schema versions, creates (once refused) and
      * drops a storage, reads the health page, changes a user's role and password, deletes and restores them, flushes
-     * all tables and filters the jobs.
+     * all tables, filters the jobs and restarts a failed flush (its storage's directory replaced by a file).
      */
     @Test
     void aDbaBrowsesTheSchemaManagesStoragesAndUsersAndReadsHealthInChromium() throws Exception {
@@ -101,8 +101,17 @@ class ConsoleIT {
         String flush = SqlApiIT.ok("FLUSH TABLE " + table).path("results").get(0).path("rows").get(0).get(0).asText();
         assertEquals("completed", FlushIT.awaitFinished(flush).get(0).asText());
         SqlApiIT.ok("EXECUTE AS USER '" + managed + "' (INSERT INTO " + table + " (id, body) VALUES (3, 'c'))");
+        String broken = ns + ".broken";
+        SqlApiIT.ok("CREATE STORAGE " + ns + "_broken TYPE 'filesystem' PATH '" + ns + "-broken'; CREATE SHARED TABLE "
+                + broken + " (id BIGINT PRIMARY KEY) WITH (STORAGE_ID = '" + ns + "_broken'); INSERT INTO " + broken
+                + " VALUES (1)");
+        Path brokenDir = Path.of("target", "kalamdb-data", ns + "-broken");
+        Files.delete(brokenDir);
+        Files.writeString(brokenDir, "a file where the storage's directory was, so that flushing fails");
+        String failing = SqlApiIT.ok("FLUSH TABLE " + broken).path("results").get(0).path("rows").get(0).get(0).asText();
+        assertEquals("failed", FlushIT.awaitFinished(failing).get(0).asText());
 
-        String out = runScript("admin.test.mjs", admin, "console-admin-1", table, managed);
+        String out = runScript("admin.test.mjs", admin, "console-admin-1", table, managed, broken);
 
         assertTrue(out.contains("admin: all steps passed"), out);
         for (String shot : new String[] {"console-schema.png", "console-storages.png", "console-health.png"}) {
@@ -116,8 +125,11 @@ class ConsoleIT {
         assertEquals(200, HTTP.postJson("/v1/api/auth/login", Map.of("user", managed, "password",
                 "restored-in-console-1")).status(), "the password given at restore works");
         assertEquals("[[\"2\"]]", SqlApiIT.ok("SELECT COUNT(*) FROM system.jobs WHERE job_type = 'flush-table'"
-                + " AND namespace_id = '" + ns + "' AND status = 'completed'").path("results").get(0).path("rows")
+                + " AND namespace_id = '" + ns + "' AND table_name = 'notes' AND status = 'completed'").path("results").get(0).path("rows")
                 .toString(), "flush all tables flushed the table again");
+        assertEquals("[[\"3\"]]", SqlApiIT.ok("SELECT COUNT(*) FROM system.jobs WHERE job_type = 'flush-table'"
+                + " AND namespace_id = '" + ns + "' AND table_name = 'broken' AND status = 'failed'").path("results")
+                .get(0).path("rows").toString(), "flushed by the test, by flush all and by restart: failed each time");
     }
 
     private static void assumeChromium() {

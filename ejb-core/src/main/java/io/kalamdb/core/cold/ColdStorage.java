@@ -15,6 +15,7 @@ import io.kalamdb.core.table.TableStores;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.logging.Logger;
 
 /**
  * The engine's cold tier (DESIGN.md §3): manifests in RocksDB, Parquet segments in storages, the reader
@@ -23,6 +24,7 @@ import java.util.function.LongSupplier;
  * segments. Created before the table stores (which read through it) and {@link #attach attached} to them after.
  */
 public final class ColdStorage {
+    private static final Logger LOG = Logger.getLogger(ColdStorage.class.getName());
     private final KalamStore store;
     private final Storages storages;
     private final ManifestStore manifests;
@@ -80,17 +82,17 @@ public final class ColdStorage {
 
     /**
      * Start-up: removes segment files no manifest names (left by a flush interrupted before its commit) and
-     * rewrites every {@code manifest.json} from RocksDB.
+     * rewrites every {@code manifest.json} from RocksDB. Directories that cannot be read are logged as warnings and
+     * skipped — one broken storage does not stop the server.
      *
      * @return the number of files removed
-     * @throws KalamException INTERNAL_ERROR if a storage directory cannot be read
      */
     public int sweepOrphans(Catalog catalog) {
-        try {
-            return OrphanSweeper.sweep(catalog, tables, manifests, storages);
-        } catch (IOException e) {
-            throw new KalamException(ErrorCode.INTERNAL_ERROR, "Cannot sweep the cold tier: " + e.getMessage(), e);
+        OrphanSweeper.Result result = OrphanSweeper.sweep(catalog, tables, manifests, storages);
+        for (String problem : result.unreadable()) {
+            LOG.warning(() -> "Cannot sweep the cold tier directory " + problem);
         }
+        return result.removed();
     }
 
     /**

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * manifest names — what a flush interrupted before its commit batch leaves behind. Looks in every
  * directory a manifest names and in the directory every hot partition would flush to (a partition whose
  * first flush crashed has no manifest yet, but its rows are still hot). Only files named like segments or
- * their temporaries are touched; {@code manifest.json} is rewritten from RocksDB.
+ * their temporaries are touched; {@code manifest.json} is rewritten from RocksDB. A directory that cannot be read
+ * or written (a storage whose path is gone or is a file) is reported and skipped, so one broken storage does not
+ * keep the server from starting; its tables' flushes and cold reads fail with their own errors.
  */
 final class OrphanSweeper {
     /** {@code batch-<n>.parquet} and the temporary names files are written under before the rename. */
@@ -32,16 +34,26 @@ final class OrphanSweeper {
     }
 
     /**
-     * @return the number of files removed
-     * @throws IOException if a directory cannot be listed or a file removed
+     * What a sweep did.
+     *
+     * @param removed    the number of files removed
+     * @param unreadable one line per directory that could not be swept: {@code storage:directory: error}
      */
-    static int sweep(Catalog catalog, TableStores tables, ManifestStore manifests, Storages storages)
-            throws IOException {
+    record Result(int removed, List<String> unreadable) {
+    }
+
+    /** @return the files removed and the directories that could not be swept */
+    static Result sweep(Catalog catalog, TableStores tables, ManifestStore manifests, Storages storages) {
+        List<String> unreadable = new ArrayList<>();
         Map<String, Manifest> byDirectory = new HashMap<>();
         for (Manifest m : manifests.all()) {
             byDirectory.put(m.storageId() + "\u0000" + m.directory(), m);
-            storages.backend(new StorageId(m.storageId())).writeAtomically(m.directory() + "/manifest.json",
-                    ManifestCodec.encode(m));
+            try {
+                storages.backend(new StorageId(m.storageId())).writeAtomically(m.directory() + "/manifest.json",
+                        ManifestCodec.encode(m));
+            } catch (IOException e) {
+                unreadable.add(m.storageId() + ":" + m.directory() + ": " + e);
+            }
         }
         Set<String> directories = new HashSet<>(byDirectory.keySet());
         for (TableDefinition table : catalog.allTables()) {
@@ -68,13 +80,17 @@ final class OrphanSweeper {
                 manifest.segments().forEach(s -> live.add(s.file()));
             }
             StorageBackend backend = storages.backend(new StorageId(storageId));
-            for (String file : backend.list(directory)) {
-                if (OURS.matcher(file).matches() && !live.contains(file)) {
-                    backend.delete(directory + "/" + file);
-                    removed++;
+            try {
+                for (String file : backend.list(directory)) {
+                    if (OURS.matcher(file).matches() && !live.contains(file)) {
+                        backend.delete(directory + "/" + file);
+                        removed++;
+                    }
                 }
+            } catch (IOException e) {
+                unreadable.add(storageId + ":" + directory + ": " + e);
             }
         }
-        return removed;
+        return new Result(removed, List.copyOf(unreadable));
     }
 }

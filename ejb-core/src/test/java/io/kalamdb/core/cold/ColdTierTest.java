@@ -118,6 +118,34 @@ class ColdTierTest {
         assertEquals(List.of(), db.column(bob, "SELECT body FROM app.msgs WHERE id = 2"));
     }
 
+    @Test
+    void aStorageWhoseDirectoryBecameAFileDoesNotStopTheStartAndOtherTablesAreSwept() throws Exception {
+        db.run(EngineFixture.root(), "CREATE STORAGE broken TYPE 'filesystem' PATH 'broken'");
+        db.run(EngineFixture.root(), "CREATE SHARED TABLE app.lost (id BIGINT PRIMARY KEY) WITH (STORAGE_ID = 'broken',"
+                + " ACCESS_LEVEL = 'public')");
+        db.run(EngineFixture.root(), "CREATE SHARED TABLE app.kept (id BIGINT PRIMARY KEY) WITH (ACCESS_LEVEL = 'public')");
+        db.run(EngineFixture.root(), "INSERT INTO app.lost VALUES (1)");
+        db.run(EngineFixture.root(), "INSERT INTO app.kept VALUES (1), (2)");
+        flush("lost");
+        flush("kept");
+        db.close();
+        Path broken = dir.resolve("broken");
+        try (Stream<Path> all = Files.walk(broken)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.writeString(broken, "not a directory");
+        Path orphan = dir.resolve("storage/app/kept/batch-7.parquet");
+        Files.writeString(orphan, "left by an interrupted flush");
+
+        db = new EngineFixture(dir);
+
+        assertEquals(List.of(1L, 2L), db.column(alice, "SELECT id FROM app.kept ORDER BY id"));
+        assertFalse(Files.exists(orphan), "the healthy storage was still swept");
+        assertEquals(List.of("batch-1.parquet", "manifest.json"), files(dir.resolve("storage/app/kept")));
+    }
+
     static List<String> files(Path directory) throws Exception {
         try (Stream<Path> s = Files.list(directory)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
