@@ -54,6 +54,9 @@ export async function sql(statement) {
 /** @returns a result's rows as objects keyed by column name */
 export const records = (result) => result.rows.map((row) => Object.fromEntries(result.schema.map((c, i) => [c.name, row[i]])));
 
+/** A quoted SQL identifier, so that names like `default` are never read as keywords. */
+export const ident = (s) => `"${String(s).replaceAll('"', '""')}"`;
+
 /** A SQL string literal. */
 export const quote = (s) => `'${String(s).replaceAll("'", "''")}'`;
 

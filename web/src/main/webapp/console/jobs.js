@@ -1,7 +1,7 @@
 // Jobs (batch job control): system.jobs newest first (200 at most) filtered by status, type and table; flush a table
 // or all tables, stop a job (KILL JOB), restart a failed flush; refreshed every second while a listed job is pending
 // or running, else every 5 s.
-import { $, act, loads, micros, quote, showError, sql } from "./api.js";
+import { $, act, ident, loads, micros, quote, showError, sql } from "./api.js";
 
 const begin = loads();
 
@@ -30,7 +30,7 @@ function jobRow(job) {
   } else if (["failed", "cancelled"].includes(status) && type === "flush-table" && target) {
     const restart = document.createElement("button");
     restart.textContent = "Restart";
-    restart.addEventListener("click", () => jobAction(`FLUSH TABLE ${target}`));
+    restart.addEventListener("click", () => jobAction(`FLUSH TABLE ${ident(namespace)}.${ident(table)}`));
     actions.append(restart);
   }
   return tr;

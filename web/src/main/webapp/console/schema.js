@@ -1,19 +1,20 @@
 // Schema browser: namespaces → their tables (type, storage, flush policy, TTL, schema version, and hot/cold rows
 // from SHOW STATS) → a table's columns (DESCRIBE TABLE) and schema history (DESCRIBE TABLE … HISTORY).
-import { $, button, fill, loads, records, showError, sql } from "./api.js";
+import { $, button, fill, ident, loads, quote, records, showError, sql } from "./api.js";
 import { render } from "./grid.js";
 
 let selected = null;
 const beginTable = loads();
 const beginNamespace = loads();
 
-async function showTable(tableId) {
+async function showTable(namespace, table) {
+  const tableId = `${ident(namespace)}.${ident(table)}`;
   $("schema-error").textContent = "";
   try {
     const isLatest = beginTable();
     const [columns, history] = await Promise.all([sql(`DESCRIBE TABLE ${tableId}`), sql(`DESCRIBE TABLE ${tableId} HISTORY`)]);
     if (!isLatest()) return;
-    $("table-name").textContent = tableId;
+    $("table-name").textContent = `${namespace}.${table}`;
     $("table-columns").replaceChildren(render(columns));
     $("table-history").replaceChildren(render(history));
     $("table-detail").hidden = false;
@@ -30,8 +31,8 @@ async function showNamespace(namespace) {
   try {
     const isLatest = beginNamespace();
     const [tables, stats] = await Promise.all([
-      sql(`SELECT table_id, table_name, table_type, storage_id, flush_policy, ttl_seconds, schema_version FROM system.tables`
-        + ` WHERE namespace_id = '${namespace}' ORDER BY table_name`),
+      sql(`SELECT table_name, table_type, storage_id, flush_policy, ttl_seconds, schema_version FROM system.tables`
+        + ` WHERE namespace_id = ${quote(namespace)} ORDER BY table_name`),
       sql("SHOW STATS")]);
     if (!isLatest()) return;
     const rowsOf = new Map(records(stats).filter((s) => s.namespace_id === namespace).map((s) => [s.table_name, s]));
@@ -40,7 +41,7 @@ async function showNamespace(namespace) {
       const s = rowsOf.get(t.table_name) ?? {};
       return [t.table_type, t.storage_id, t.flush_policy, t.ttl_seconds, s.hot_rows, s.cold_rows, s.segments,
         t.schema_version];
-    }, (t) => [button(t.table_name, () => showTable(t.table_id))]);
+    }, (t) => [button(t.table_name, () => showTable(namespace, t.table_name))]);
     // The table name (a button opening its columns) reads best first.
     for (const tr of $("table-list").tBodies[0].rows) tr.prepend(tr.lastElementChild);
   } catch (e) {

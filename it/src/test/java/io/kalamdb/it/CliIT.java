@@ -20,8 +20,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.Size;
 import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -240,6 +243,64 @@ class CliIT {
         session.join(10_000);
         assertFalse(session.isAlive());
         terminal.close();
+    }
+
+    /**
+     * A real (non-dumb) terminal: JLine's {@code ExternalTerminal} emulates an xterm with a line discipline over
+     * pipes, so TAB reaches the completer and Ctrl-C (byte 3) raises SIGINT, as on a pseudo-terminal.
+     */
+    @Test
+    void onATerminalTabCompletesTableNamesASlowStatementSpinsAndCtrlCCancelsIt(@TempDir Path dir) throws Exception {
+        SqlApiIT.ok("CREATE SHARED TABLE " + NS + ".numbers (n BIGINT PRIMARY KEY) WITH (ACCESS_LEVEL = 'public')");
+        StringBuilder insert = new StringBuilder("INSERT INTO " + NS + ".numbers VALUES ");
+        for (int n = 1; n <= 3000; n++) {
+            insert.append(n == 1 ? "" : ", ").append('(').append(n).append(')');
+        }
+        SqlApiIT.ok(insert.toString());
+        PipedOutputStream keys = new PipedOutputStream();
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Path history = dir.resolve("history");
+        KalamConnection connection = KalamConnection.open(HTTP.baseUrl(), null, USER, "cli-secret-1");
+        try (Terminal terminal = new ExternalTerminal("kalam", "xterm", new PipedInputStream(keys), screen,
+                StandardCharsets.UTF_8)) {
+            terminal.setSize(new Size(160, 40));
+            Thread session = new Thread(() -> {
+                try {
+                    new Repl(connection, terminal, history, OutputFormat.TABLE).run();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            session.start();
+            awaitScreen(screen, "kalam> ");
+
+            keys.write(("SELECT n FROM " + NS + ".numb\t").getBytes(StandardCharsets.UTF_8));
+            type(keys, "WHERE n = 7;");
+            awaitScreen(screen, "(1 row)");
+
+            type(keys, "SELECT COUNT(*) FROM " + NS + ".numbers a, " + NS + ".numbers b, " + NS + ".numbers c;");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (!Pattern.compile("\r[|/\\-] \\d+\\.\\d s").matcher(screen.toString(StandardCharsets.UTF_8)).find()) {
+                assertTrue(System.nanoTime() < deadline, () -> "no spinner on the screen:\n" + screen);
+                Thread.sleep(20);
+            }
+            keys.write(3);
+            keys.flush();
+            awaitScreen(screen, "Cancelled.");
+
+            keys.write("SELECT 'never sent'".getBytes(StandardCharsets.UTF_8));
+            keys.write(3);
+            type(keys, "SELECT 6 * 7 AS answer;");
+            awaitScreen(screen, " 42");
+            type(keys, "\\q");
+            session.join(10_000);
+            assertFalse(session.isAlive(), "\\q ended the session");
+        }
+        List<String> saved = Files.readAllLines(history).stream().map(line -> line.substring(line.indexOf(':') + 1))
+                .filter(line -> !line.startsWith("\\")).toList();
+        assertEquals(List.of("SELECT n FROM " + NS + ".numbers WHERE n = 7;", "SELECT COUNT(*) FROM " + NS
+                + ".numbers a, " + NS + ".numbers b, " + NS + ".numbers c;", "SELECT 6 * 7 AS answer;"), saved,
+                "TAB completed the table name; the input Ctrl-C discarded never ran");
     }
 
     private static void type(PipedOutputStream keys, String line) throws Exception {
