@@ -5,6 +5,7 @@ import io.kalamdb.core.auth.AccessPolicy;
 import io.kalamdb.core.auth.AuthService;
 import io.kalamdb.core.auth.PasswordHasher;
 import io.kalamdb.core.auth.PasswordPolicy;
+import io.kalamdb.core.auth.ServerSetup;
 import io.kalamdb.core.auth.UserRepository;
 import io.kalamdb.core.auth.UserService;
 import io.kalamdb.core.catalog.Catalog;
@@ -89,6 +90,7 @@ public final class KalamEngine implements AutoCloseable {
     private final SqlEngine sql;
     private final AuthService auth;
     private final UserService users;
+    private final ServerSetup setup;
     private final SnowflakeIdGenerator seq;
     private final TableStores tables;
     private final LiveQueryManager liveQueries;
@@ -124,6 +126,7 @@ public final class KalamEngine implements AutoCloseable {
         users.bootstrapRoot(config.rootPassword());
         this.audit = new AuditLog(store, seq, clock);
         this.auth = new AuthService(store, userRepository, hasher, config.tokens(), audit, Clock.systemUTC());
+        this.setup = new ServerSetup(userRepository, hasher, new PasswordPolicy(), audit, clock);
         this.jobs = new JobManager(store, seq, policy, config.nodeId(), clock);
         jobs.recoverAfterRestart();
         this.streamEviction = new StreamEvictionJob(catalog, tables, clock);
@@ -239,6 +242,11 @@ public final class KalamEngine implements AutoCloseable {
      */
     public int evictExpiredStreamRows(long nowMillis) {
         return streamEviction.evictAll(nowMillis);
+    }
+
+    /** @return the first-run setup (root's password and a first dba user) */
+    public ServerSetup setup() {
+        return setup;
     }
 
     /** @return the append-only audit log ({@code system.audit_log}) */

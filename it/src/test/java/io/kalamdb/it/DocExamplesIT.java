@@ -16,9 +16,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the {@code curl} examples of the user docs against the real server and compares each answer with
- * the {@code json} block that follows it in the doc, ignoring what differs on every run ({@code took},
- * tokens, timestamps, version). {@code $TOKEN} is the access token of the doc's latest login.
+ * Runs the {@code curl} examples of the user docs ({@code sh} blocks) against the real server and compares each
+ * answer with the {@code json} block that follows it in the doc, ignoring what differs on every run ({@code took},
+ * tokens, timestamps, version). {@code $TOKEN} is the access token of the doc's latest login. Examples that need a
+ * server of their own are in blocks of another info string — {@code sh first-run} for the first-run setup, run by
+ * {@link FirstRunSetupIT} with {@link #runExamples} — and skipped here.
  */
 class DocExamplesIT {
     private static final Path DOCS = Path.of("..", "docs");
@@ -26,27 +28,35 @@ class DocExamplesIT {
             "refresh_expires_at", "created_at", "updated_at", "version");
 
     private final KalamClient client = new KalamClient();
-    private String token = "";
 
     @Test
     void quickStartExamplesWorkAsDocumented() throws IOException {
         SqlApiIT.ok("DROP NAMESPACE IF EXISTS chat CASCADE; DROP USER IF EXISTS 'alice'");
-        assertEquals(6, runExamples("quickstart.md"));
+        assertEquals(6, runExamples("quickstart.md", "sh", client));
     }
 
     @Test
     void httpApiExamplesWorkAsDocumented() throws IOException {
         SqlApiIT.ok("DROP NAMESPACE IF EXISTS shop CASCADE; DROP USER IF EXISTS 'bob'");
-        assertTrue(runExamples("http-api.md") >= 10);
+        assertTrue(runExamples("http-api.md", "sh", client) >= 10);
     }
 
-    /** @return the number of examples run */
-    private int runExamples(String doc) throws IOException {
+    /**
+     * Runs a doc's {@code curl} examples of one kind, in order, and checks each answer against the {@code json} block
+     * after it.
+     *
+     * @param doc    the file name under {@code docs/}
+     * @param info   the info string of the blocks to run, e.g. {@code sh}
+     * @param client the server to run them against
+     * @return the number of examples run
+     */
+    static int runExamples(String doc, String info, KalamClient client) throws IOException {
         List<String[]> blocks = MarkdownBlocks.fenced(Files.readString(DOCS.resolve(doc)));
+        String token = "";
         int run = 0;
         for (int i = 0; i < blocks.size() - 1; i++) {
             String[] block = blocks.get(i);
-            if (!block[0].equals("sh") || !block[1].strip().startsWith("curl ")) {
+            if (!block[0].equals(info) || !block[1].strip().startsWith("curl ")) {
                 continue;
             }
             String[] expected = blocks.get(i + 1);

@@ -11,6 +11,11 @@ public enum AuditAction {
     LOGIN_FAILED("login_failed"),
     /** A logout: the presented access and refresh tokens were revoked. */
     LOGOUT("logout"),
+    /**
+     * First-run setup ({@code POST /v1/api/auth/setup}): root's password was set and the DBA user named by the
+     * target (and subject) created, in one atomic write.
+     */
+    SERVER_SETUP("server_setup"),
     /** {@code CREATE USER}. */
     CREATE_USER("create_user"),
     /** {@code ALTER USER … SET PASSWORD | ROLE | EMAIL}. */

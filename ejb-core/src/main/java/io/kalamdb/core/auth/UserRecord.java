@@ -2,6 +2,7 @@ package io.kalamdb.core.auth;
 
 import io.kalamdb.core.model.Role;
 import io.kalamdb.core.model.UserId;
+import java.util.Optional;
 
 /**
  * A user as stored in {@code system_users} and shown (without the hash) in {@code system.users}. The user
@@ -20,6 +21,21 @@ import io.kalamdb.core.model.UserId;
  */
 public record UserRecord(UserId id, String passwordHash, Role role, String email, long createdAt, long updatedAt,
                          Long lastSeen, Long lastLoginAt, Long deletedAt) {
+
+    /**
+     * A user being created: a new record, or — if {@code existing} is a soft-deleted user of that name — that user
+     * restored (same {@code created_at}), with the new hash, role and e-mail. The caller checked that no active user
+     * has the name.
+     *
+     * @param existing the stored record of that name, if any
+     * @param now      epoch milliseconds
+     * @return the record to store
+     */
+    public static UserRecord createdOrRestored(Optional<UserRecord> existing, UserId id, String hash, Role role,
+                                               String email, long now) {
+        return existing.map(u -> u.restored(hash, role, email, now))
+                .orElseGet(() -> new UserRecord(id, hash, role, email, now, now, null, null, null));
+    }
 
     /** @return true unless soft-deleted */
     public boolean active() {

@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Users persisted in the {@code system_users} column family (key: user id UTF-8, value: JSON) and cached in
- * memory, since every request resolves its user. Writes are serialised.
+ * memory, since every request resolves its user. Writes are serialised; {@link #saveAll} stores several users
+ * atomically.
  */
 public final class UserRepository {
     /** {@code last_seen} is written at most once per this many milliseconds per user (one minute). */
@@ -59,8 +61,29 @@ public final class UserRepository {
 
     /** Stores (creates or replaces) a user record durably. */
     public synchronized void save(UserRecord user) {
-        store.commit(store.newBatch().put(users, user.id().value().getBytes(StandardCharsets.UTF_8), encode(user)));
-        cache.put(user.id(), user);
+        saveAll(() -> List.of(user));
+    }
+
+    /**
+     * A compare-and-set over several users: runs {@code change} while holding the repository's write lock — so no
+     * other write of this repository comes between what {@code change} reads ({@link #find}) and the commit — and
+     * stores the records it returns, created or replaced, in one atomic RocksDB write batch: after a crash either
+     * all of them are stored or none. If {@code change} throws, nothing is written and the exception propagates.
+     * Keep {@code change} quick (no password hashing): every user write waits for it.
+     *
+     * @param change reads the current records and returns the ones to store
+     * @return the stored records
+     */
+    public synchronized List<UserRecord> saveAll(Supplier<List<UserRecord>> change) {
+        List<UserRecord> records = List.copyOf(change.get());
+        try (StoreBatch batch = store.newBatch()) {
+            for (UserRecord user : records) {
+                batch.put(users, user.id().value().getBytes(StandardCharsets.UTF_8), encode(user));
+            }
+            store.commit(batch);
+        }
+        records.forEach(user -> cache.put(user.id(), user));
+        return records;
     }
 
     /**

@@ -83,8 +83,7 @@ public final class UserService {
         }
         passwords.check(id, password);
         String hash = hasher.hash(password.toCharArray());
-        users.save(existing.map(u -> u.restored(hash, r, email, now))
-                .orElseGet(() -> new UserRecord(id, hash, r, email, now, now, null, null, null)));
+        users.save(UserRecord.createdOrRestored(existing, id, hash, r, email, now));
         return true;
     }
 

@@ -31,12 +31,35 @@ public final class ApiErrors {
     }
 
     /**
+     * The status of an error outside {@code /v1/api/sql}: as {@link #status}, except that ALREADY_EXISTS is 409
+     * Conflict — the state of the server forbids the request, as upstream KalamDB answers
+     * {@code POST /v1/api/auth/setup} on a configured server or for an existing user name. {@code /v1/api/sql} keeps
+     * 400 for it, as upstream's SQL API does.
+     *
+     * @return the HTTP status for a code raised by any resource but the SQL one
+     */
+    public static int endpointStatus(ErrorCode code) {
+        return code == ErrorCode.ALREADY_EXISTS ? 409 : status(code);
+    }
+
+    /**
      * @param code    the contract code
      * @param message the client-safe message
      * @param tookMs  time spent, in milliseconds
-     * @return the error response with the mapped status
+     * @return the error response with the status {@link #status} maps the code to
      */
     public static Response response(ErrorCode code, String message, double tookMs) {
+        return response(status(code), code, message, tookMs);
+    }
+
+    /**
+     * @param httpStatus the HTTP status
+     * @param code       the contract code
+     * @param message    the client-safe message
+     * @param tookMs     time spent, in milliseconds
+     * @return the error response
+     */
+    public static Response response(int httpStatus, ErrorCode code, String message, double tookMs) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("status", "error");
         body.putArray("results");
@@ -45,6 +68,6 @@ public final class ApiErrors {
         error.put("code", code.name());
         error.put("message", message);
         error.putNull("details");
-        return Response.status(status(code)).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+        return Response.status(httpStatus).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
     }
 }

@@ -2,9 +2,11 @@ package io.kalamdb.web.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kalamdb.core.auth.AuthService;
+import io.kalamdb.core.auth.ServerSetup;
 import io.kalamdb.core.auth.UserRecord;
 import io.kalamdb.core.model.ErrorCode;
 import io.kalamdb.core.model.KalamException;
+import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.runtime.EngineHolder;
 import io.kalamdb.web.auth.RefreshCookie;
 import io.kalamdb.web.auth.RequestAuthenticator;
@@ -30,7 +32,8 @@ import java.time.Instant;
  * {@code POST /refresh} ({@code {"refresh_token"}} or the {@link RefreshCookie} → new tokens; the used refresh
  * token is revoked), {@code POST /logout} (revokes the bearer access token and the refresh token of the body or
  * cookie) and {@code GET /me} (the caller). Tokens are HS256 JWTs; {@code expires_at} is RFC 3339. Login and refresh
- * also set the refresh token as an HttpOnly cookie; logout clears it.
+ * also set the refresh token as an HttpOnly cookie; logout clears it. First-run setup, from local clients only:
+ * {@code GET /status} and {@code POST /setup} ({@link ServerSetup}). Every body is limited to 64 KiB.
  */
 @Path("/auth")
 @ApplicationScoped
@@ -114,6 +117,72 @@ public class AuthResource {
     private static String refreshToken(InputStream body, HttpServletRequest request) {
         String token = JsonBodies.optionalText(JsonBodies.readOptionalObject(body, MAX_BODY_BYTES), "refresh_token");
         return token != null ? token : RefreshCookie.read(request);
+    }
+
+    /**
+     * First-run status (upstream KalamDB {@code GET /v1/api/auth/status}), for local clients only.
+     *
+     * @return 200 {@code {"needs_setup": true|false, "message": "…"}} — true while root has no password; 403
+     *         PERMISSION_DENIED from a client that is not local ({@link ClientAddress#isLocal}); 429
+     *         RATE_LIMIT_EXCEEDED as for login
+     */
+    @GET
+    @Path("/status")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response status(@Context HttpServletRequest request) {
+        localClient(request, "Setup status can only be checked from localhost");
+        ServerSetup.Status status = engines.engine().setup().status();
+        return Response.ok(JsonBodies.MAPPER.createObjectNode().put("needs_setup", status.needsSetup())
+                .put("message", status.message()).toString()).build();
+    }
+
+    /**
+     * First-run setup (upstream KalamDB {@code POST /v1/api/auth/setup}), for local clients only: body
+     * {@code {"username", "password", "root_password", "email"?}} sets root's password and creates {@code username}
+     * with role dba ({@link ServerSetup#setup}). It logs no one in.
+     *
+     * @return 200 {@code {"user": {…as at login…}, "message": "Server setup complete. …"}}; 400 INVALID_PARAMETER
+     *         for a missing field, a password that breaks the policy ("DBA user password: …", "Root password: …") or
+     *         the username root; 403 PERMISSION_DENIED from a client that is not local; 409 ALREADY_EXISTS once root
+     *         has a password or for an existing user; 413 MESSAGE_TOO_LARGE over 64 KiB; 429 RATE_LIMIT_EXCEEDED as
+     *         for login
+     */
+    @POST
+    @Path("/setup")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response setup(InputStream body, @Context HttpServletRequest request) {
+        String address = localClient(request, "Server setup can only be performed from localhost");
+        ObjectNode json = JsonBodies.readObject(body, MAX_BODY_BYTES);
+        String username = JsonBodies.optionalText(json, "username");
+        String password = JsonBodies.optionalText(json, "password");
+        String rootPassword = JsonBodies.optionalText(json, "root_password");
+        if (username == null || password == null || rootPassword == null) {
+            throw new KalamException(ErrorCode.INVALID_PARAMETER,
+                    "Setup needs \"username\", \"password\" and \"root_password\"");
+        }
+        ServerSetup.Completed done = engines.engine().setup().setup(new UserId(username), password, rootPassword,
+                JsonBodies.optionalText(json, "email"), address);
+        ObjectNode out = JsonBodies.MAPPER.createObjectNode();
+        out.set("user", user(done.user()));
+        out.put("message", done.message());
+        return Response.ok(out.toString()).build();
+    }
+
+    /**
+     * Counts an attempt against the per-address auth limit, then admits local clients only.
+     *
+     * @return the client address
+     * @throws KalamException RATE_LIMIT_EXCEEDED over the limit; PERMISSION_DENIED with {@code refusal} if the client
+     *                        is not local
+     */
+    private String localClient(HttpServletRequest request, String refusal) {
+        String address = clientAddress.of(request);
+        guard.authAttempt(address);
+        if (!clientAddress.isLocal(request)) {
+            throw new KalamException(ErrorCode.PERMISSION_DENIED, refusal);
+        }
+        return address;
     }
 
     /** @return 200 with the authenticated user */

@@ -8,7 +8,10 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Engine errors become the contract's error envelope; internal errors are logged with their cause. */
+/**
+ * Engine errors of the resources other than {@code /v1/api/sql} (which answers its own) become the contract's error
+ * envelope, with {@link ApiErrors#endpointStatus}; internal errors are logged with their cause.
+ */
 @Provider
 public class KalamExceptionMapper implements ExceptionMapper<KalamException> {
     private static final Logger LOG = Logger.getLogger(KalamExceptionMapper.class.getName());
@@ -18,6 +21,6 @@ public class KalamExceptionMapper implements ExceptionMapper<KalamException> {
         if (e.code() == ErrorCode.INTERNAL_ERROR) {
             LOG.log(Level.SEVERE, "Internal error: " + e.getMessage(), e);
         }
-        return ApiErrors.response(e.code(), e.getMessage(), 0);
+        return ApiErrors.response(ApiErrors.endpointStatus(e.code()), e.code(), e.getMessage(), 0);
     }
 }

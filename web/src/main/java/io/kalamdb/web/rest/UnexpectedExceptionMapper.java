@@ -22,8 +22,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (e instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
             int status = wae.getResponse().getStatus();
             ErrorCode code = status == 404 ? ErrorCode.NOT_FOUND : ErrorCode.INVALID_PARAMETER;
-            Response r = ApiErrors.response(code, e.getMessage() == null ? "HTTP " + status : e.getMessage(), 0);
-            return Response.fromResponse(r).status(status).build();
+            return ApiErrors.response(status, code, e.getMessage() == null ? "HTTP " + status : e.getMessage(), 0);
         }
         LOG.log(Level.SEVERE, "Unexpected error", e);
         return ApiErrors.response(ErrorCode.INTERNAL_ERROR, "Internal error; see the server log", 0);
