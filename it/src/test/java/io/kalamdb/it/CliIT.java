@@ -289,7 +289,15 @@ class CliIT {
             awaitScreen(screen, "Cancelled.");
 
             keys.write("SELECT 'never sent'".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            awaitScreen(screen, "'never sent'");
+            int prompts = screen.toString(StandardCharsets.UTF_8).split("kalam> ", -1).length;
             keys.write(3);
+            keys.flush();
+            while (screen.toString(StandardCharsets.UTF_8).split("kalam> ", -1).length == prompts) {
+                assertTrue(System.nanoTime() < deadline, () -> "Ctrl-C did not give a new prompt:\n" + screen);
+                Thread.sleep(20);
+            }
             type(keys, "SELECT 6 * 7 AS answer;");
             awaitScreen(screen, " 42");
             type(keys, "\\q");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class ConsoleIT {
     private static final KalamClient HTTP = new KalamClient();
     private static final Path SCRIPT_DIR = Path.of("console");
 
-    private static final Path SHOTS = Path.of("target", "console-screenshots");
+    static final Path SHOTS = Path.of("target", "console-screenshots");
 
     /**
      * {@code console.test.mjs}: a user's SQL studio, then a dba's flush, kill and create user. This test holds the
@@ -132,8 +133,12 @@ class ConsoleIT {
                 .get(0).path("rows").toString(), "flushed by the test, by flush all and by restart: failed each time");
     }
 
-    private static void assumeChromium() {
+    static void assumeChromium() {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Debian's chromium is not installed");
+    }
+
+    private static String runScript(String script, String... args) throws Exception {
+        return runScript(HTTP.baseUrl(), script, args);
     }
 
     /**
@@ -141,8 +146,8 @@ class ConsoleIT {
      *
      * @return the script's output, after checking it exited 0 within 2 minutes
      */
-    private static String runScript(String script, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node", script, HTTP.baseUrl().toString()));
+    static String runScript(URI server, String script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", script, server.toString()));
         command.addAll(List.of(args));
         command.add(Files.createDirectories(SHOTS).toAbsolutePath().toString());
         Process p = new ProcessBuilder(command).directory(SCRIPT_DIR.toFile()).redirectErrorStream(true).start();

@@ -200,6 +200,26 @@ class FirstRunSetupIT {
     }
 
     /** Alternates status and setup requests until each has been refused with 429 by the per-address auth limit. */
+    /**
+     * The console's setup screen in chromium ({@code it/console/setup.test.mjs}): offered instead of the login while
+     * root has no password, differing root passwords and a refused password shown, then setup, the login of the new
+     * dba, and only the login after a reload.
+     */
+    @Test
+    void theConsoleOffersSetupOnAFreshServerAndTheNewDbaLogsIn() throws Exception {
+        ConsoleIT.assumeChromium();
+        KalamServerProcess server = startFreshServer(WORK.resolve("console"));
+
+        String out = ConsoleIT.runScript(server.url(), "setup.test.mjs", "first_dba", DBA_PW, ROOT_PW);
+
+        assertTrue(out.contains("setup: all steps passed"), out);
+        assertTrue(Files.size(ConsoleIT.SHOTS.resolve("console-setup.png")) > 1000, "screenshot written");
+        KalamClient client = new KalamClient(server.url());
+        needsSetup(client, false);
+        assertEquals("system", login(client, "root", ROOT_PW).path("user").path("role").asText());
+        assertEquals("dba", login(client, "first_dba", DBA_PW).path("user").path("role").asText());
+    }
+
     private static void assertBothEndpointsAreRateLimited(KalamClient client) {
         boolean statusLimited = false;
         boolean setupLimited = false;
