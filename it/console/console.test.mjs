@@ -11,6 +11,7 @@ const { page, step, finish } = await open("console", shots);
 await step("open the login page", async () => {
   await page.goto(`${url}/console/`);
   await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
+  expect(await page.locator("#nav").isHidden(), "no pages before signing in");
 });
 await step("a wrong password shows the server's code", async () => {
   await page.fill("#login input[name=user]", user);

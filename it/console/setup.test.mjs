@@ -19,6 +19,7 @@ await step("a server without a root password offers setup", async () => {
   await page.goto(`${url}/console/`);
   await page.locator("#setup").waitFor({ state: "visible", timeout: 10000 });
   expect(await page.locator("#login").isHidden(), "no login form");
+  expect(await page.locator("#nav").isHidden(), "no pages before signing in");
   await page.screenshot({ path: `${shots}/console-setup.png` });
 });
 await step("differing root passwords are caught in the page", async () => {
