@@ -5,7 +5,7 @@
 // new role and password, is deleted and restored; the jobs page flushes all tables and filters the list by type,
 // table and status, and restarts the failed flush of <broken table> (its storage directory is a file).
 // ConsoleIT checks the server side of every change afterwards.
-import { expect, logIn, open } from "./browser.mjs";
+import { expect, logIn, open, openLogin } from "./browser.mjs";
 
 const [url, admin, adminPassword, table, managed, broken, shots] = process.argv.slice(2);
 const [namespace, tableName] = table.split(".");
@@ -16,8 +16,7 @@ const passwords = ["reset-in-console-1", "restored-in-console-1"];
 page.on("dialog", (dialog) => dialog.accept(passwords.shift()));
 
 await step("log in as a dba", async () => {
-  await page.goto(`${url}/console/`);
-  await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
+  await openLogin(page, url);
   await logIn(page, admin, adminPassword);
   const visible = await page.locator("nav button:visible").allTextContents();
   expect(visible.length === 7, `a dba sees every page, not ${visible}`);

@@ -31,6 +31,17 @@ export function expect(condition, what) {
   if (!condition) throw new Error(what);
 }
 
+/**
+ * Opens the console and waits for its login form. The IT server's root has no password, so the page first offers
+ * first-run setup; this takes its "log in with an existing user instead".
+ */
+export async function openLogin(page, url) {
+  await page.goto(`${url}/console/`);
+  await page.locator("#login:visible, #setup:visible").waitFor({ timeout: 10000 });
+  if (await page.locator("#setup").isVisible()) await page.click("#skip-setup");
+  await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
+}
+
 /** Fills the login form and waits until the header names the user. */
 export async function logIn(page, user, password) {
   await page.fill("#login input[name=user]", user);

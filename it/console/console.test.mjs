@@ -3,14 +3,13 @@
 // As a user: logs in, runs a query and checks the grid, shows an error with its code, survives a reload (refresh
 // cookie), sees no admin pages, logs out. As a dba: starts a flush of <table> from the jobs page and watches it
 // reach completed, kills the user's live query (ConsoleIT holds it open over a WebSocket), creates a user. Exits non-zero with the failing step on stderr; screenshots go to the given directory.
-import { expect, logIn, open } from "./browser.mjs";
+import { expect, logIn, open, openLogin } from "./browser.mjs";
 
 const [url, user, password, admin, adminPassword, table, shots] = process.argv.slice(2);
 const { page, step, finish } = await open("console", shots);
 
 await step("open the login page", async () => {
-  await page.goto(`${url}/console/`);
-  await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
+  await openLogin(page, url);
   expect(await page.locator("#nav").isHidden(), "no pages before signing in");
 });
 await step("a wrong password shows the server's code", async () => {
@@ -47,8 +46,8 @@ await step("a reload signs in again with the refresh cookie", async () => {
 await step("log out", async () => {
   await page.click("#logout");
   await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
-  await page.reload();
-  await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
+  await openLogin(page, url);
+  expect(await page.locator("#who").isHidden(), "still signed out after a reload");
 });
 await step("a dba starts a flush and watches it complete", async () => {
   await logIn(page, admin, adminPassword);

@@ -1,7 +1,7 @@
 // Drives the console's first-run setup in Debian's chromium (headless) against a fresh server whose root has no
 // password:
 //   node setup.test.mjs <base url> <dba user> <dba password> <root password> <screenshot dir>
-// The page offers setup instead of the login; differing root passwords and a refused password show errors; setup
+// The page offers setup instead of the login (with a way to the login); differing root passwords and a refused password show errors; setup
 // then leads to the login form with the new user filled in; the new dba logs in; a reload offers the login only.
 import { expect, logIn, open } from "./browser.mjs";
 
@@ -21,6 +21,12 @@ await step("a server without a root password offers setup", async () => {
   expect(await page.locator("#login").isHidden(), "no login form");
   expect(await page.locator("#nav").isHidden(), "no pages before signing in");
   await page.screenshot({ path: `${shots}/console-setup.png` });
+});
+await step("an existing user may log in instead", async () => {
+  await page.click("#skip-setup");
+  await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
+  await page.reload();
+  await page.locator("#setup").waitFor({ state: "visible", timeout: 10000 });
 });
 await step("differing root passwords are caught in the page", async () => {
   await fillSetup(dbaPassword, `${rootPassword}-typo`);

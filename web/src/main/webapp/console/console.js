@@ -43,16 +43,19 @@ function signedOut() {
   $("login").hidden = false;
 }
 
-/** While root has no password (asked from the server's own machine), offers first-run setup instead of the login. */
-async function offerSetup() {
+/**
+ * After a failed sign-in by cookie: first-run setup while root has no password (the server answers the status only to
+ * its own machine), else the login form.
+ */
+async function offerSetupOrLogin() {
+  let needsSetup = false;
   try {
-    if ((await api("/v1/api/auth/status", undefined, null)).needs_setup) {
-      $("login").hidden = true;
-      $("setup").hidden = false;
-    }
+    needsSetup = (await api("/v1/api/auth/status", undefined, null)).needs_setup;
   } catch {
-    // not a local client, or an older server: the login form stays
+    // not a local client, or an older server: the login form
   }
+  $("setup").hidden = !needsSetup;
+  $("login").hidden = needsSetup;
 }
 
 for (const b of document.querySelectorAll("nav button")) b.addEventListener("click", () => show(b.dataset.view));
@@ -90,6 +93,11 @@ $("setup").addEventListener("submit", async (event) => {
   }
 });
 
+$("skip-setup").addEventListener("click", () => {
+  $("setup").hidden = true;
+  $("login").hidden = false;
+});
+
 $("logout").addEventListener("click", async () => {
   try {
     await api("/v1/api/auth/logout", {});
@@ -100,5 +108,6 @@ $("logout").addEventListener("click", async () => {
 
 api("/v1/api/auth/refresh", {}, null).then(signedIn, () => {
   signedOut();
-  offerSetup();
+  $("login").hidden = true;
+  offerSetupOrLogin();
 });
