@@ -7,6 +7,7 @@ import io.kalamdb.core.model.UserId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * User lifecycle: create (or restore a soft-deleted user), change password / role / e-mail, soft delete.
@@ -73,18 +74,39 @@ public final class UserService {
         if (r == Role.SYSTEM) {
             throw new KalamException(ErrorCode.PERMISSION_DENIED, "The system role cannot be granted");
         }
-        long now = clock.getAsLong();
-        Optional<UserRecord> existing = users.find(id);
-        if (existing.isPresent() && existing.get().active()) {
-            if (ifNotExists) {
-                return false;
-            }
-            throw new KalamException(ErrorCode.ALREADY_EXISTS, "User '" + id + "' already exists");
+        if (existsActive(id, ifNotExists)) {
+            return false;
         }
         passwords.check(id, password);
         String hash = hasher.hash(password.toCharArray());
-        users.save(UserRecord.createdOrRestored(existing, id, hash, r, email, now));
-        return true;
+        // Checked again under the repository's write lock: of concurrent creations of one name, one wins.
+        return !users.saveAll(() -> existsActive(id, ifNotExists) ? List.of()
+                : List.of(UserRecord.createdOrRestored(users.find(id), id, hash, r, email, clock.getAsLong())))
+                .isEmpty();
+    }
+
+    /**
+     * @return true if the user exists and is active and {@code ifNotExists}
+     * @throws KalamException ALREADY_EXISTS if the user exists and is active and not {@code ifNotExists}
+     */
+    private boolean existsActive(UserId id, boolean ifNotExists) {
+        if (active(id).isEmpty()) {
+            return false;
+        }
+        if (ifNotExists) {
+            return true;
+        }
+        throw new KalamException(ErrorCode.ALREADY_EXISTS, "User '" + id + "' already exists");
+    }
+
+    /**
+     * Replaces an active user's record with {@code change} of it, read and written under the repository's write lock,
+     * so that concurrent changes of one user (a role and a password, say) never undo each other.
+     *
+     * @throws KalamException NOT_FOUND if the user does not exist or is deleted
+     */
+    private void update(UserId id, UnaryOperator<UserRecord> change) {
+        users.saveAll(() -> List.of(change.apply(require(id))));
     }
 
     /**
@@ -97,9 +119,10 @@ public final class UserService {
         if (!caller.equals(id)) {
             policy.checkManageUsers(callerRole);
         }
-        UserRecord u = require(id);
+        require(id);
         passwords.check(id, password);
-        users.save(u.withPasswordHash(hasher.hash(password.toCharArray()), clock.getAsLong()));
+        String hash = hasher.hash(password.toCharArray());
+        update(id, u -> u.withPasswordHash(hash, clock.getAsLong()));
     }
 
     /** @throws KalamException NOT_FOUND, PERMISSION_DENIED (also for granting system or changing root) */
@@ -108,7 +131,7 @@ public final class UserService {
         if (role == Role.SYSTEM || id.equals(UserId.ROOT)) {
             throw new KalamException(ErrorCode.PERMISSION_DENIED, "The system role cannot be granted or removed");
         }
-        users.save(require(id).withRole(role, clock.getAsLong()));
+        update(id, u -> u.withRole(role, clock.getAsLong()));
     }
 
     /** Changes a user's e-mail: their own, or anyone's for dba and system. */
@@ -116,7 +139,7 @@ public final class UserService {
         if (!caller.equals(id)) {
             policy.checkManageUsers(callerRole);
         }
-        users.save(require(id).withEmail(email, clock.getAsLong()));
+        update(id, u -> u.withEmail(email, clock.getAsLong()));
     }
 
     /**
@@ -131,14 +154,10 @@ public final class UserService {
             throw new KalamException(ErrorCode.PERMISSION_DENIED, "Cannot drop " + (id.equals(UserId.ROOT)
                     ? "root" : "yourself"));
         }
-        Optional<UserRecord> u = active(id);
-        if (u.isEmpty()) {
-            if (ifExists) {
-                return false;
-            }
-            throw new KalamException(ErrorCode.NOT_FOUND, "User '" + id + "' does not exist");
+        if (ifExists && active(id).isEmpty()) {
+            return false;
         }
-        users.save(u.get().deleted(clock.getAsLong()));
+        update(id, u -> u.deleted(clock.getAsLong()));
         return true;
     }
 

@@ -18,7 +18,15 @@ import io.kalamdb.core.model.Role;
 import io.kalamdb.core.model.UserId;
 import io.kalamdb.core.store.Durability;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +89,56 @@ class UserServiceTest {
         assertEquals(0, db.run(root(), "CREATE USER IF NOT EXISTS alice WITH PASSWORD 'second-secret-1'").rowCount());
         assertEquals(Role.USER, loginRole("alice", "first-secret-1"));
         loginFails("alice", "second-secret-1");
+    }
+
+    @Test
+    void ofConcurrentCreationsOfOneNameExactlyOneWinsAndConcurrentChangesKeepEachOther() throws Exception {
+        int n = 8;
+        List<Callable<String>> creations = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String password = "password-number-" + i;
+            creations.add(() -> {
+                try {
+                    db.run(root(), "CREATE USER carol WITH PASSWORD '" + password + "'");
+                    return password;
+                } catch (KalamException e) {
+                    assertEquals(ErrorCode.ALREADY_EXISTS, e.code(), e::getMessage);
+                    return null;
+                }
+            });
+        }
+        List<String> winners = all(creations).stream().filter(Objects::nonNull).toList();
+        assertEquals(1, winners.size(), winners::toString);
+        assertEquals(Role.USER, loginRole("carol", winners.get(0)), "the winner's password is the one stored");
+
+        all(List.<Callable<Object>>of(() -> db.run(root(), "ALTER USER carol SET ROLE service"),
+                () -> db.run(root(), "ALTER USER carol SET EMAIL 'carol@example.com'"),
+                () -> db.run(root(), "ALTER USER carol SET PASSWORD 'carol-new-secret'")));
+        assertEquals(Role.SERVICE, loginRole("carol", "carol-new-secret"));
+        assertEquals("carol@example.com", db.engine().users().active(new UserId("carol")).orElseThrow().email());
+    }
+
+    /** Runs the tasks at once, each on its own thread, and returns their results in order. */
+    private static <T> List<T> all(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
