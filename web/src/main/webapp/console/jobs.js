@@ -1,11 +1,10 @@
 // Jobs (batch job control): system.jobs newest first (200 at most) filtered by status, type and table; flush a table
 // or all tables, stop a job (KILL JOB), restart a failed flush; refreshed every second while a listed job is pending
 // or running, else every 5 s.
-import { $, act, ident, loads, micros, quote, showError, sql } from "./api.js";
-
-const begin = loads();
+import { $, act, button, ident, loads, micros, quote, showError, sql } from "./api.js";
 
 const ACTIVE = ["new", "queued", "running"];
+const begin = loads();
 let timer = null;
 
 const jobAction = (statement) => act("jobs-error", statement, refresh);
@@ -23,15 +22,9 @@ function jobRow(job) {
   }
   const actions = tr.insertCell();
   if (ACTIVE.includes(status)) {
-    const stop = document.createElement("button");
-    stop.textContent = "Stop";
-    stop.addEventListener("click", () => jobAction(`KILL JOB ${quote(id)}`));
-    actions.append(stop);
+    actions.append(button("Stop", () => jobAction(`KILL JOB ${quote(id)}`)));
   } else if (["failed", "cancelled"].includes(status) && type === "flush-table" && target) {
-    const restart = document.createElement("button");
-    restart.textContent = "Restart";
-    restart.addEventListener("click", () => jobAction(`FLUSH TABLE ${ident(namespace)}.${ident(table)}`));
-    actions.append(restart);
+    actions.append(button("Restart", () => jobAction(`FLUSH TABLE ${ident(namespace)}.${ident(table)}`)));
   }
   return tr;
 }
