@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jose4j.http.Get;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -40,12 +41,16 @@ import org.jose4j.lang.JoseException;
  * present, the {@code typ} header {@code JWT} or {@code at+jwt} (RFC 9068). The token is routed to its issuer by
  * its unverified {@code iss} claim; then every check runs against that issuer's keys (the algorithm is checked
  * first, before a key is looked up). The token's user claim must name an existing, active KalamDB user, whose
- * record — never the token — gives the role. Thread-safe.
+ * record — never the token — gives the role. A key set fetched over HTTP gets {@value #JWKS_TIMEOUT_MILLIS} ms to
+ * connect and as long to answer (jose4j's default is 20 s each), so an issuer that hangs holds a request no longer
+ * than that before the token is refused. Thread-safe.
  */
 public final class ExternalTokenVerifier {
     private static final List<String> ALLOWED = List.of(AlgorithmIdentifiers.RSA_USING_SHA256,
             AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
     private static final String ALGORITHMS = "RS256 or ES256";
+    /** Connect and read timeout of a JWKS fetch over HTTP, milliseconds. */
+    static final int JWKS_TIMEOUT_MILLIS = 5_000;
     private static final JwtConsumer UNVERIFIED = new JwtConsumerBuilder().setSkipAllValidators()
             .setDisableRequireSignature().setSkipSignatureVerification().build();
 
@@ -65,15 +70,25 @@ public final class ExternalTokenVerifier {
      * @throws IllegalArgumentException if a {@code file:} key set cannot be read or parsed
      */
     public ExternalTokenVerifier(List<ExternalIssuer> issuers, UserRepository users, Clock clock) {
+        this(issuers, users, clock, JWKS_TIMEOUT_MILLIS);
+    }
+
+    /** As the public constructor, with another JWKS fetch timeout (milliseconds) — for tests. */
+    ExternalTokenVerifier(List<ExternalIssuer> issuers, UserRepository users, Clock clock, int jwksTimeoutMillis) {
         this.byIssuer = issuers.stream().collect(Collectors.toUnmodifiableMap(ExternalIssuer::issuer,
-                i -> new Trusted(i, keyResolver(i))));
+                i -> new Trusted(i, keyResolver(i, jwksTimeoutMillis))));
         this.users = Objects.requireNonNull(users, "users");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    private static VerificationKeyResolver keyResolver(ExternalIssuer issuer) {
+    private static VerificationKeyResolver keyResolver(ExternalIssuer issuer, int timeoutMillis) {
         if (!issuer.jwks().getScheme().equals("file")) {
-            return new HttpsJwksVerificationKeyResolver(new HttpsJwks(issuer.jwks().toString()));
+            Get get = new Get();
+            get.setConnectTimeout(timeoutMillis);
+            get.setReadTimeout(timeoutMillis);
+            HttpsJwks jwks = new HttpsJwks(issuer.jwks().toString());
+            jwks.setSimpleHttpGet(get);
+            return new HttpsJwksVerificationKeyResolver(jwks);
         }
         try {
             String json = Files.readString(Path.of(issuer.jwks()), StandardCharsets.UTF_8);

@@ -11,6 +11,7 @@ import io.kalamdb.core.model.KalamException;
 import io.kalamdb.core.model.Role;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -251,6 +252,21 @@ class ExternalTokenVerifierTest {
             assertEquals("alice", auth().authenticate(rs256(claims(IDP, "alice"))).id().value());
         } finally {
             server.stop(0);
+        }
+    }
+
+    @Test
+    void aKeySetServerThatNeverAnswersRefusesTheTokenAtTheTimeoutInsteadOfHanging() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            URI jwks = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/jwks");
+            ExternalTokenVerifier verifier = new ExternalTokenVerifier(List.of(new ExternalIssuer("corp", IDP, jwks,
+                    "kalamdb", "sub")), new UserRepository(db.engine().store()), Clock.systemUTC(), 300);
+            String token = rs256(claims(IDP, "alice"));
+            long start = System.nanoTime();
+            KalamException e = assertThrows(KalamException.class, () -> verifier.verifyIfExternal(token));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(ErrorCode.AUTH_REQUIRED, e.code(), e::getMessage);
+            assertTrue(millis < 5_000, "refused after " + millis + " ms, not at jose4j's 20 s default");
         }
     }
 
