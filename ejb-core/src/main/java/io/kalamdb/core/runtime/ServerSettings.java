@@ -49,7 +49,7 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>kalamdb.users.cleanup.interval.seconds</td><td>3600</td></tr>
  * <tr><td>kalamdb.users.deleted.grace.days</td><td>7</td></tr>
  * <tr><td>kalamdb.retention.interval.seconds</td><td>3600</td></tr>
- * <tr><td>kalamdb.http.trusted.proxies</td><td>empty (X-Forwarded-For is ignored)</td></tr>
+ * <tr><td>kalamdb.http.trusted.proxies</td><td>empty (X-Forwarded-For and Forwarded are ignored)</td></tr>
  * <tr><td>kalamdb.sql.requests.per.second.per.user</td><td>1000 (role system is exempt)</td></tr>
  * <tr><td>kalamdb.auth.attempts.per.second.per.ip</td><td>20</td></tr>
  * <tr><td>kalamdb.ws.max.connections.per.ip</td><td>500</td></tr>
@@ -217,7 +217,7 @@ public final class ServerSettings {
     }
 
     /**
-     * @return the addresses of reverse proxies whose {@code X-Forwarded-For} is believed:
+     * @return the addresses of reverse proxies whose {@code X-Forwarded-For} (or {@code Forwarded}) is believed:
      *         {@code kalamdb.http.trusted.proxies}, comma-separated IP addresses (default none)
      */
     public static List<String> trustedProxies(Config config) {

@@ -17,17 +17,20 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The client address of a request, the key of per-address limits, the address in the audit log and the test of
  * the localhost-root rule. It is the TCP peer, unless the peer is one of the trusted reverse proxies
- * ({@code kalamdb.http.trusted.proxies}, comma-separated IP addresses; none by default): then
- * {@code X-Forwarded-For} is read from the right, skipping trusted proxies, and the first address that is not
- * one is the client — the right-most untrusted address, the only one a client cannot forge (MDN,
- * "X-Forwarded-For: Security and privacy concerns"). If every listed address is trusted, the left-most one is the
- * client. {@code X-Forwarded-For} from any other peer is ignored. Addresses are IP literals as the server sees
- * them; IPv6 ones are compared in canonical form.
+ * ({@code kalamdb.http.trusted.proxies}, comma-separated IP addresses; none by default): then the hops the
+ * proxies recorded — {@code X-Forwarded-For}, or if there is none the {@code for} nodes of {@code Forwarded}
+ * (RFC 7239, {@link ForwardedHeader}) — are read from the right, skipping trusted proxies, and the first address
+ * that is not one is the client: the right-most untrusted address, the only one a client cannot forge (MDN,
+ * "X-Forwarded-For: Security and privacy concerns"; RFC 7239 §8.1). If every listed address is trusted, the
+ * left-most one is the client. Forwarding headers from any other peer are ignored. Addresses are IP literals as the
+ * server sees them; IPv6 ones are compared in canonical form.
  */
 @ApplicationScoped
 public class ClientAddress {
     /** The header reverse proxies append the address they received a request from to. */
     public static final String FORWARDED_FOR = "X-Forwarded-For";
+    /** The standard header (RFC 7239) that does the same in its {@code for} parameters. */
+    public static final String FORWARDED = "Forwarded";
     /** IPv4 dotted quads and IPv6 literals: the only strings handed to {@link InetAddress}, so no DNS lookup. */
     private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f.]*:[0-9A-Fa-f:.%]*");
 
@@ -46,15 +49,16 @@ public class ClientAddress {
 
     /** @return the client address of {@code request} (an IP literal) */
     public String of(HttpServletRequest request) {
-        return resolve(request.getRemoteAddr(), headerValues(request));
+        return resolve(request.getRemoteAddr(), hops(request));
     }
 
     /**
      * @param peer         the TCP peer's IP address
-     * @param forwardedFor the {@code X-Forwarded-For} header values in the order received (each may list several
-     *                     comma-separated addresses); empty if none
-     * @return the client address: the peer, or — if the peer is a trusted proxy — the right-most address of the
-     *         header that is not a trusted proxy (the left-most if all are)
+     * @param forwardedFor the hops the proxies recorded, in the order received: {@code X-Forwarded-For} header
+     *                     values (each may list several comma-separated addresses) or {@code Forwarded} nodes;
+     *                     empty if none
+     * @return the client address: the peer, or — if the peer is a trusted proxy — the right-most recorded address
+     *         that is not a trusted proxy (the left-most if all are)
      */
     public String resolve(String peer, List<String> forwardedFor) {
         if (forwardedFor.isEmpty() || !isTrusted(peer)) {
@@ -80,28 +84,33 @@ public class ClientAddress {
      * The localhost-root rule's test: the client address is a loopback address and was not taken from a
      * forwarding header it could not be proved by. A request from an untrusted peer that carries
      * {@code X-Forwarded-For} or {@code Forwarded} is never local — a proxy on this host that is not configured
-     * as trusted is relaying someone else's request — nor is one from a trusted proxy without
-     * {@code X-Forwarded-For} ({@code Forwarded} is not read).
+     * as trusted is relaying someone else's request — nor is one from a trusted proxy whose headers name no
+     * client.
      *
      * @return true if the request comes from this host
      */
     public boolean isLocal(HttpServletRequest request) {
-        List<String> forwardedFor = headerValues(request);
-        boolean forwarded = !forwardedFor.isEmpty() || request.getHeader("Forwarded") != null;
+        List<String> hops = hops(request);
+        boolean forwarded = request.getHeader(FORWARDED_FOR) != null || request.getHeader(FORWARDED) != null;
         String peer = request.getRemoteAddr();
-        if (forwarded && (!isTrusted(peer) || forwardedFor.isEmpty())) {
+        if (forwarded && (!isTrusted(peer) || hops.isEmpty())) {
             return false;
         }
-        return isLoopback(resolve(peer, forwardedFor));
+        return isLoopback(resolve(peer, hops));
     }
 
     private boolean isTrusted(String peer) {
         return trustedProxies.contains(canonical(peer));
     }
 
-    private static List<String> headerValues(HttpServletRequest request) {
-        return request.getHeaders(FORWARDED_FOR) == null ? List.of()
-                : Collections.list(request.getHeaders(FORWARDED_FOR));
+    /** @return the {@code X-Forwarded-For} values, or if there are none the {@code for} nodes of {@code Forwarded} */
+    private static List<String> hops(HttpServletRequest request) {
+        List<String> forwardedFor = headerValues(request, FORWARDED_FOR);
+        return forwardedFor.isEmpty() ? ForwardedHeader.forNodes(headerValues(request, FORWARDED)) : forwardedFor;
+    }
+
+    private static List<String> headerValues(HttpServletRequest request, String name) {
+        return request.getHeaders(name) == null ? List.of() : Collections.list(request.getHeaders(name));
     }
 
     private static boolean isLoopback(String address) {

@@ -61,8 +61,25 @@ class ClientAddressTest {
         assertFalse(BEHIND_PROXIES.isLocal(request("::1", Map.of(ClientAddress.FORWARDED_FOR,
                 List.of("203.0.113.7")))), "a trusted local proxy relaying a remote client");
         assertTrue(BEHIND_PROXIES.isLocal(request("::1", Map.of(ClientAddress.FORWARDED_FOR, List.of("127.0.0.1")))));
-        assertFalse(BEHIND_PROXIES.isLocal(request("::1", Map.of("Forwarded", List.of("for=127.0.0.1")))),
-                "Forwarded is not read, so it proves nothing");
+        assertTrue(BEHIND_PROXIES.isLocal(request("::1", Map.of(ClientAddress.FORWARDED, List.of("for=127.0.0.1")))),
+                "a trusted proxy's Forwarded names a local client");
+        assertFalse(BEHIND_PROXIES.isLocal(request("::1", Map.of(ClientAddress.FORWARDED,
+                List.of("for=\"[::1]\", for=203.0.113.7")))), "the right-most untrusted hop is remote");
+        assertFalse(BEHIND_PROXIES.isLocal(request("::1", Map.of(ClientAddress.FORWARDED, List.of("proto=https")))),
+                "a Forwarded header that names no client proves nothing");
+    }
+
+    @Test
+    void aTrustedProxysForwardedHeaderNamesTheClientWhenItSendsNoXForwardedFor() {
+        assertEquals("198.51.100.1", BEHIND_PROXIES.of(request("10.0.0.1", Map.of(ClientAddress.FORWARDED,
+                List.of("for=6.6.6.6;proto=http, for=\"198.51.100.1:4711\";by=10.0.0.1", "for=10.0.0.2")))));
+        assertEquals("2001:db8:cafe:0:0:0:0:17", BEHIND_PROXIES.of(request("10.0.0.1", Map.of(ClientAddress.FORWARDED,
+                List.of("For=\"[2001:db8:cafe::17]:4711\"")))));
+        assertEquals("203.0.113.7", BEHIND_PROXIES.of(request("10.0.0.1", Map.of(ClientAddress.FORWARDED_FOR,
+                List.of("203.0.113.7"), ClientAddress.FORWARDED, List.of("for=198.51.100.1")))),
+                "X-Forwarded-For wins when a proxy sends both");
+        assertEquals("203.0.113.9", TRUSTS_NOBODY.of(request("203.0.113.9", Map.of(ClientAddress.FORWARDED,
+                List.of("for=198.51.100.1")))), "ignored from an untrusted peer");
     }
 
     @Test
