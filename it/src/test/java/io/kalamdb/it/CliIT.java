@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Size;
@@ -279,11 +280,8 @@ class CliIT {
             awaitScreen(screen, "(1 row)");
 
             type(keys, "SELECT COUNT(*) FROM " + NS + ".numbers a, " + NS + ".numbers b, " + NS + ".numbers c;");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (!Pattern.compile("\r[|/\\-] \\d+\\.\\d s").matcher(screen.toString(StandardCharsets.UTF_8)).find()) {
-                assertTrue(System.nanoTime() < deadline, () -> "no spinner on the screen:\n" + screen);
-                Thread.sleep(20);
-            }
+            Pattern spinner = Pattern.compile("\r[|/\\-] \\d+\\.\\d s");
+            awaitScreen(screen, shown -> spinner.matcher(shown).find(), "a spinner");
             keys.write(3);
             keys.flush();
             awaitScreen(screen, "Cancelled.");
@@ -294,10 +292,7 @@ class CliIT {
             int prompts = screen.toString(StandardCharsets.UTF_8).split("kalam> ", -1).length;
             keys.write(3);
             keys.flush();
-            while (screen.toString(StandardCharsets.UTF_8).split("kalam> ", -1).length == prompts) {
-                assertTrue(System.nanoTime() < deadline, () -> "Ctrl-C did not give a new prompt:\n" + screen);
-                Thread.sleep(20);
-            }
+            awaitScreen(screen, shown -> shown.split("kalam> ", -1).length > prompts, "a new prompt after Ctrl-C");
             type(keys, "SELECT 6 * 7 AS answer;");
             awaitScreen(screen, " 42");
             type(keys, "\\q");
@@ -317,10 +312,16 @@ class CliIT {
     }
 
     private static void awaitScreen(ByteArrayOutputStream screen, String text) throws InterruptedException {
+        awaitScreen(screen, shown -> shown.contains(text), "\"" + text + "\"");
+    }
+
+    /** Waits up to 15 s until what the terminal has shown passes {@code shown}; fails naming {@code what}. */
+    private static void awaitScreen(ByteArrayOutputStream screen, Predicate<String> shown, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!screen.toString(StandardCharsets.UTF_8).contains(text)) {
+        while (!shown.test(screen.toString(StandardCharsets.UTF_8))) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no \"" + text + "\" on the screen:\n" + screen);
+                throw new AssertionError("no " + what + " on the screen:\n" + screen);
             }
             Thread.sleep(20);
         }
