@@ -105,8 +105,9 @@ public final class KalamEngine implements AutoCloseable {
 
     private KalamEngine(EngineConfig config, LiveQueryLimits liveLimits, LongSupplier clock) {
         this.config = config;
+        PasswordPolicy passwords = new PasswordPolicy();
         if (config.rootPassword() != null && !config.rootPassword().isEmpty()) {
-            new PasswordPolicy().check(UserId.ROOT, config.rootPassword());
+            passwords.check(UserId.ROOT, config.rootPassword());
         }
         Path storeDir = config.dataDir().resolve("rocksdb");
         this.store = KalamStore.open(storeDir, config.durability());
@@ -122,11 +123,11 @@ public final class KalamEngine implements AutoCloseable {
         AccessPolicy policy = new AccessPolicy();
         UserRepository userRepository = new UserRepository(store);
         PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
-        this.users = new UserService(userRepository, hasher, policy, clock);
+        this.users = new UserService(userRepository, hasher, policy, passwords, clock);
         users.bootstrapRoot(config.rootPassword());
         this.audit = new AuditLog(store, seq, clock);
         this.auth = new AuthService(store, userRepository, hasher, config.tokens(), audit, Clock.systemUTC());
-        this.setup = new ServerSetup(userRepository, hasher, new PasswordPolicy(), audit, clock);
+        this.setup = new ServerSetup(userRepository, hasher, passwords, audit, clock);
         this.jobs = new JobManager(store, seq, policy, config.nodeId(), clock);
         jobs.recoverAfterRestart();
         this.streamEviction = new StreamEvictionJob(catalog, tables, clock);

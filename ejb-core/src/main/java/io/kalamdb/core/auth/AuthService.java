@@ -12,6 +12,7 @@ import io.kalamdb.core.store.Partition;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Authentication (DESIGN.md §5): passwords are checked only at login (bcrypt is deliberately slow); every
@@ -241,10 +242,7 @@ public final class AuthService {
         if (authenticated.tokenId() != null && revokedAccess.contains(authenticated.tokenId())) {
             throw TokenService.rejected("Token revoked");
         }
-        if (!isActive(authenticated.user().id())) {
-            throw TokenService.rejected("User no longer exists");
-        }
-        notLocked(authenticated.user());
+        activeUser(authenticated.user().id());
     }
 
     /** @throws KalamException AUTH_REQUIRED while the user's name is locked by the lockout and it ends sessions */
@@ -255,14 +253,14 @@ public final class AuthService {
         return user;
     }
 
-    /** @return whether the user exists and is not deleted */
-    private boolean isActive(UserId user) {
-        return users.find(user).filter(UserRecord::active).isPresent();
-    }
-
     /** @return true while root has no password: localhost requests without credentials act as root */
     public boolean rootIsPasswordless() {
-        return users.find(UserId.ROOT).map(u -> u.passwordHash() == null).orElse(false);
+        return users.passwordlessRoot().isPresent();
+    }
+
+    /** @return root while it has no password (then a localhost request without credentials acts as root) */
+    public Optional<UserRecord> passwordlessRoot() {
+        return users.passwordlessRoot();
     }
 
     /** @return root's record */
@@ -299,13 +297,17 @@ public final class AuthService {
         return refreshToken;
     }
 
-    /** @return the token's user, if still active, noted as seen now */
+    /** @return the token's user, if still active and not locked, noted as seen now */
     private UserRecord activeUser(VerifiedToken token) {
-        UserRecord user = users.find(token.userId()).filter(UserRecord::active)
-                .orElseThrow(() -> new KalamException(ErrorCode.AUTH_REQUIRED, "User no longer exists"));
-        notLocked(user);
-        users.seen(user.id(), clock.millis());
+        UserRecord user = activeUser(token.userId());
+        users.seen(user, clock.millis());
         return user;
+    }
+
+    /** @throws KalamException AUTH_REQUIRED if the user was dropped, or is locked while the lockout ends sessions */
+    private UserRecord activeUser(UserId id) {
+        return notLocked(users.find(id).filter(UserRecord::active)
+                .orElseThrow(() -> TokenService.rejected("User no longer exists")));
     }
 
     /** Issues an access and a refresh token, and registers the refresh token as usable. */

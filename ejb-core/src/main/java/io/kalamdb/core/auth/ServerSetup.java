@@ -73,7 +73,8 @@ public final class ServerSetup {
 
     /** @return whether setup is needed (root has no password) and upstream's message for either case */
     public Status status() {
-        return rootIfUnconfigured() != null ? new Status(true, NEEDS_SETUP_MESSAGE) : new Status(false, READY_MESSAGE);
+        return users.passwordlessRoot().isPresent() ? new Status(true, NEEDS_SETUP_MESSAGE)
+                : new Status(false, READY_MESSAGE);
     }
 
     /**
@@ -103,13 +104,13 @@ public final class ServerSetup {
             throw new KalamException(ErrorCode.INVALID_PARAMETER,
                     "Cannot create a DBA user with username 'root'. Choose a different username.");
         }
-        requireNewUser(username);
+        users.requireNoActive(username);
         String rootHash = hasher.hash(rootPassword.toCharArray());
         String dbaHash = hasher.hash(password.toCharArray());
         String mail = email == null || email.isBlank() ? null : email;
         List<UserRecord> saved = users.saveAll(() -> {
             UserRecord root = requireUnconfigured();
-            requireNewUser(username);
+            users.requireNoActive(username);
             long now = clock.getAsLong();
             return List.of(root.withPasswordHash(rootHash, now),
                     UserRecord.createdOrRestored(users.find(username), username, dbaHash, Role.DBA, mail, now));
@@ -120,24 +121,9 @@ public final class ServerSetup {
                 + "' created. Please login to continue.");
     }
 
-    /** @return root while it has no password, else null */
-    private UserRecord rootIfUnconfigured() {
-        return users.find(UserId.ROOT).filter(root -> root.passwordHash() == null).orElse(null);
-    }
-
     private UserRecord requireUnconfigured() {
-        UserRecord root = rootIfUnconfigured();
-        if (root == null) {
-            throw new KalamException(ErrorCode.ALREADY_EXISTS,
-                    "Server has already been configured. Root password is set.");
-        }
-        return root;
-    }
-
-    private void requireNewUser(UserId username) {
-        if (users.find(username).filter(UserRecord::active).isPresent()) {
-            throw new KalamException(ErrorCode.ALREADY_EXISTS, "User '" + username + "' already exists");
-        }
+        return users.passwordlessRoot().orElseThrow(() -> new KalamException(ErrorCode.ALREADY_EXISTS,
+                "Server has already been configured. Root password is set."));
     }
 
     private void checkPassword(UserId user, String password, String prefix) {

@@ -101,6 +101,9 @@ public final class TokenIdSet {
     /** Forgets the ids of tokens that have expired, in memory and in the store. */
     private synchronized void purge() {
         long now = clock.instant().getEpochSecond();
+        if (now < nextPurge) {
+            return; // another add purged while this one waited for the lock
+        }
         nextPurge = now + PURGE_INTERVAL_SECONDS;
         StoreBatch batch = store.newBatch();
         ids.forEach((jti, forgetAfter) -> {

@@ -91,12 +91,27 @@ public final class UserRepository {
      * {@link #LAST_SEEN_GRANULARITY_MILLIS} old, so a busy user costs one write a minute, not one per request.
      * Deleted and unknown users are left alone.
      *
-     * @param now epoch milliseconds
+     * @param user the user as {@link #find} returned it (a record changed since is left alone)
+     * @param now  epoch milliseconds
      */
-    public void seen(UserId id, long now) {
-        UserRecord u = cache.get(id);
-        if (u != null && u.active() && (u.lastSeen() == null || now - u.lastSeen() >= LAST_SEEN_GRANULARITY_MILLIS)) {
-            replaceIfCurrent(u, u.seen(now));
+    public void seen(UserRecord user, long now) {
+        if (user.active() && (user.lastSeen() == null || now - user.lastSeen() >= LAST_SEEN_GRANULARITY_MILLIS)) {
+            replaceIfCurrent(user, user.seen(now));
+        }
+    }
+
+    /** @return root while it has no password (a fresh server's state), else empty */
+    public Optional<UserRecord> passwordlessRoot() {
+        return find(UserId.ROOT).filter(root -> root.passwordHash() == null);
+    }
+
+    /**
+     * @param id a user name about to be created
+     * @throws KalamException ALREADY_EXISTS "User '…' already exists" if an active user has it
+     */
+    public void requireNoActive(UserId id) {
+        if (find(id).filter(UserRecord::active).isPresent()) {
+            throw new KalamException(ErrorCode.ALREADY_EXISTS, "User '" + id + "' already exists");
         }
     }
 

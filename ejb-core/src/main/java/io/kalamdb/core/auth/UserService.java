@@ -19,15 +19,17 @@ public final class UserService {
     private final PasswordHasher hasher;
     private final AccessPolicy policy;
     private final LongSupplier clock;
-    private final PasswordPolicy passwords = new PasswordPolicy();
+    private final PasswordPolicy passwords;
 
     /**
      * Creates the service.
      *
      * @param clock current time, epoch milliseconds (created, updated and deleted times)
      */
-    public UserService(UserRepository users, PasswordHasher hasher, AccessPolicy policy, LongSupplier clock) {
+    public UserService(UserRepository users, PasswordHasher hasher, AccessPolicy policy, PasswordPolicy passwords,
+                       LongSupplier clock) {
         this.users = users;
+        this.passwords = passwords;
         this.hasher = hasher;
         this.policy = policy;
         this.clock = clock;
@@ -90,13 +92,11 @@ public final class UserService {
      * @throws KalamException ALREADY_EXISTS if the user exists and is active and not {@code ifNotExists}
      */
     private boolean existsActive(UserId id, boolean ifNotExists) {
-        if (active(id).isEmpty()) {
-            return false;
-        }
         if (ifNotExists) {
-            return true;
+            return active(id).isPresent();
         }
-        throw new KalamException(ErrorCode.ALREADY_EXISTS, "User '" + id + "' already exists");
+        users.requireNoActive(id);
+        return false;
     }
 
     /**

@@ -40,6 +40,9 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>kalamdb.auth.external.enabled</td><td>false</td></tr>
  * <tr><td>kalamdb.auth.external.issuers</td><td>none; per name {@code kalamdb.auth.external.<name>.issuer},
  *     {@code .jwks}, {@code .audience} (kalamdb), {@code .user.claim} (sub)</td></tr>
+ * <tr><td>kalamdb.auth.lockout.max.failures</td><td>5</td></tr>
+ * <tr><td>kalamdb.auth.lockout.minutes</td><td>15</td></tr>
+ * <tr><td>kalamdb.auth.lockout.ends.sessions</td><td>true</td></tr>
  * <tr><td>kalamdb.http.max.body.bytes</td><td>10485760</td></tr>
  * <tr><td>kalamdb.live.max.subscriptions.per.connection</td><td>100 (the protocol's maximum)</td></tr>
  * <tr><td>kalamdb.live.max.subscriptions.per.user</td><td>10</td></tr>

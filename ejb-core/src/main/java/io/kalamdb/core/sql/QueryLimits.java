@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Bounds on one query (SELECT and the other query forms answered through the planner): how long it may run and
- * how many rows it may return. A query over either bound stops and fails; nothing it read is returned.
+ * Bounds on one query (SELECT, UNION, VALUES and WITH, as run by the query handler): how long it may run and how
+ * many rows it may return. A query over either bound stops and fails; nothing it read is returned. Planner work
+ * inside other statements — the SELECT of INSERT … SELECT, the candidate scans of UPDATE and DELETE, expression
+ * fallbacks — is not bounded.
  *
  * @param statementTimeout the longest a query may run; zero turns the bound off
  * @param maxResultRows    the most rows a query may return; 0 turns the bound off

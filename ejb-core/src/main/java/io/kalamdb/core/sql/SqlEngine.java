@@ -113,7 +113,7 @@ public final class SqlEngine {
     }
 
     /**
-     * Bounds every query that starts from now on (SELECT and the other forms answered through the planner):
+     * Bounds every query that starts from now on (the statements {@link QueryLimits} names):
      * past {@code limits.statementTimeout()} it stops with SQL_EXECUTION_ERROR, past
      * {@code limits.maxResultRows()} rows with MESSAGE_TOO_LARGE. Unbounded ({@link QueryLimits#NONE}) until set.
      */

@@ -79,7 +79,7 @@ class SystemTablesTest {
 
         UserRepository users = new UserRepository(db.engine().store());
         long later = loginAt / 1000 + UserRepository.LAST_SEEN_GRANULARITY_MILLIS;
-        users.seen(new UserId("alice"), later);
+        users.seen(users.find(new UserId("alice")).orElseThrow(), later);
         assertEquals(later, users.find(new UserId("alice")).orElseThrow().lastSeen());
         assertEquals(loginAt / 1000, users.find(new UserId("alice")).orElseThrow().lastLoginAt());
         db.restart();

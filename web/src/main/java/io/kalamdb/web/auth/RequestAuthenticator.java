@@ -8,6 +8,7 @@ import io.kalamdb.web.net.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 
 /**
  * Who is calling (DESIGN.md §5): {@code Authorization: Bearer <access token>} on every API request —
@@ -33,8 +34,11 @@ public class RequestAuthenticator {
     public UserRecord authenticate(HttpServletRequest request) {
         String token = bearerToken(request);
         if (token == null) {
-            if (clientAddress.isLocal(request) && engines.engine().auth().rootIsPasswordless()) {
-                return engines.engine().auth().root();
+            if (clientAddress.isLocal(request)) {
+                Optional<UserRecord> root = engines.engine().auth().passwordlessRoot();
+                if (root.isPresent()) {
+                    return root.get();
+                }
             }
             throw new KalamException(ErrorCode.AUTH_REQUIRED,
                     "Authentication required: send Authorization: Bearer <access token> from /v1/api/auth/login");

@@ -49,7 +49,8 @@ public class ClientAddress {
 
     /** @return the client address of {@code request} (an IP literal) */
     public String of(HttpServletRequest request) {
-        return resolve(request.getRemoteAddr(), hops(request));
+        String peer = request.getRemoteAddr();
+        return isTrusted(peer) ? resolve(peer, hops(request)) : canonical(peer);
     }
 
     /**
@@ -100,7 +101,7 @@ public class ClientAddress {
     }
 
     private boolean isTrusted(String peer) {
-        return trustedProxies.contains(canonical(peer));
+        return !trustedProxies.isEmpty() && trustedProxies.contains(canonical(peer));
     }
 
     /** @return the {@code X-Forwarded-For} values, or if there are none the {@code for} nodes of {@code Forwarded} */

@@ -43,7 +43,8 @@ public final class JsonBodies {
      * @param in       the request body
      * @param maxBytes the largest accepted body, in bytes
      * @return the body's JSON object, empty for an empty body
-     * @throws KalamException INVALID_PARAMETER if it is too large, not JSON, or not an object
+     * @throws KalamException MESSAGE_TOO_LARGE if it is too large; INVALID_PARAMETER if it is not JSON or not an
+     *                        object
      */
     public static ObjectNode readOptionalObject(InputStream in, int maxBytes) {
         byte[] bytes = read(in, maxBytes);

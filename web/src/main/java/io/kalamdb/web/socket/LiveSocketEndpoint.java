@@ -68,7 +68,7 @@ public class LiveSocketEndpoint {
     private Session session;
     private OutboundQueue outbound;
     private ConnectionSink sink;
-    private volatile UserRecord user;
+    /** Null until the connection authenticates; its user is the connection's user. */
     private volatile AuthService.Authenticated authenticated;
     private ScheduledFuture<?> authTimeout;
     private ScheduledFuture<?> idleCheck;
@@ -115,7 +115,7 @@ public class LiveSocketEndpoint {
             authenticate(h.substring(BEARER.length()).strip(), "none");
         } else {
             authTimeout = scheduler.schedule(() -> {
-                if (user == null) {
+                if (authenticated == null) {
                     refuse("Authentication timeout: send an authenticate message within 3 seconds");
                 }
             }, AUTH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
@@ -170,7 +170,7 @@ public class LiveSocketEndpoint {
                 return;
             }
             authenticate(message.path("token").asText(""), message.path("protocol").path("compression").asText("none"));
-        } else if (user == null) {
+        } else if (authenticated == null) {
             outbound.offer(ProtocolMessages.error(null, "AUTH_REQUIRED", "Authenticate first"));
         } else {
             live(type, message);
@@ -184,6 +184,7 @@ public class LiveSocketEndpoint {
             switch (type) {
                 case "subscribe" -> {
                     JsonNode subscription = message.path("subscription");
+                    UserRecord user = authenticated.user();
                     engines.engine().liveQueries().subscribe(new SqlSession(user.id(), user.role(), NamespaceId.DEFAULT),
                             session.getId(), subscriptionId, subscription.path("sql").asText(""),
                             SubscriptionRequest.options(subscription.path("options")), sink);
@@ -227,7 +228,6 @@ public class LiveSocketEndpoint {
     private void authenticate(String token, String compression) {
         try {
             authenticated = engines.engine().auth().authenticateUntilExpiry(token);
-            user = authenticated.user();
         } catch (KalamException e) {
             refuse(e.getMessage());
             return;
@@ -237,7 +237,7 @@ public class LiveSocketEndpoint {
         }
         boolean gzip = "gzip".equals(compression);
         outbound.compress(gzip);
-        outbound.offer(ProtocolMessages.authSuccess(user, gzip ? "gzip" : "none"));
+        outbound.offer(ProtocolMessages.authSuccess(authenticated.user(), gzip ? "gzip" : "none"));
     }
 
     /**

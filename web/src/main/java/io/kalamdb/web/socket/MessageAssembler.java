@@ -55,7 +55,7 @@ final class MessageAssembler {
                     whole = pending.toString();
                 }
             }
-            if (whole != null && utf8Length(whole) > maxBytes) {
+            if (whole != null && overLimit(whole)) {
                 whole = null;
                 state = State.DROPPING_OVERSIZE;
             }
@@ -72,6 +72,15 @@ final class MessageAssembler {
     /** @return true if the last {@link #append} ended a message that was over the limit (and was dropped) */
     boolean wasOversize() {
         return oversize;
+    }
+
+    /**
+     * Each UTF-16 unit is 1 to 3 bytes of UTF-8 (a surrogate pair 4 for two units), so the bytes are counted only
+     * when the length alone cannot decide.
+     */
+    private boolean overLimit(String message) {
+        long units = message.length();
+        return units > maxBytes || 3 * units > maxBytes && utf8Length(message) > maxBytes;
     }
 
     private static long utf8Length(CharSequence s) {

@@ -56,12 +56,13 @@ public final class PreparedQuery {
      *         PERMISSION_DENIED from scans
      */
     public List<Object[]> execute(SqlSession session, List<Object> params, long nowMillis) {
-        return execute(session, params, nowMillis, QueryLimits.NONE);
+        return run(session, params, nowMillis, QueryBudget.UNLIMITED);
     }
 
     /**
-     * Runs the plan within bounds: the statement timeout is checked for every row scanned and every row
-     * produced, so an overrunning query stops rather than running on.
+     * Runs the plan within bounds ({@link QueryBudget}): rows scanned and produced are counted, and the clock is read
+     * every few hundred of them, so an overrunning query stops rather than running on; point lookups and system
+     * views do not count.
      *
      * @param session   the caller (scopes USER partitions, checks access)
      * @param params    parameter values by {@code ?} index, as given by the client
@@ -73,7 +74,11 @@ public final class PreparedQuery {
      *         the maximum result rows
      */
     public List<Object[]> execute(SqlSession session, List<Object> params, long nowMillis, QueryLimits limits) {
-        QueryBudget budget = new QueryBudget(limits);
+        return run(session, params, nowMillis, limits.equals(QueryLimits.NONE) ? QueryBudget.UNLIMITED
+                : new QueryBudget(limits));
+    }
+
+    private List<Object[]> run(SqlSession session, List<Object> params, long nowMillis, QueryBudget budget) {
         List<Object> internal = new ArrayList<>(params.size());
         for (int i = 0; i < paramTypes.size(); i++) {
             KalamDataType t = paramTypes.get(i);

@@ -120,7 +120,7 @@ public final class InsertHandler {
                 }
                 List<Object> values = new ArrayList<>();
                 for (SqlNode e : exprs) {
-                    values.add(isDefaultKeyword(e) ? ExpressionEvaluator.DEFAULT : evaluator.evaluate(e, ctx));
+                    values.add(isUnquotedDefault(e) ? ExpressionEvaluator.DEFAULT : evaluator.evaluate(e, ctx));
                 }
                 rows.add(values);
             }
@@ -140,14 +140,14 @@ public final class InsertHandler {
     }
 
     /**
-     * @return whether a VALUES cell is the keyword DEFAULT: Calcite's DEFAULT call, or the unquoted identifier
-     *         {@code default}, as which the grammar reads the keyword in a VALUES row since DEFAULT became
-     *         non-reserved (for the namespace {@code default}); a VALUES row cannot name a column, so nothing else
-     *         is meant. A quoted {@code "default"} is an identifier.
+     * @return whether a VALUES cell is the unquoted identifier {@code default}: the keyword DEFAULT, which the grammar
+     *         reads as an identifier in a VALUES row since DEFAULT became non-reserved (for the namespace
+     *         {@code default}); a VALUES row cannot name a column, so nothing else is meant. (Calcite's own DEFAULT call
+     *         is recognised by the {@link ExpressionEvaluator}; a quoted {@code "default"} is an identifier.)
      */
-    private static boolean isDefaultKeyword(SqlNode cell) {
-        return cell.getKind() == SqlKind.DEFAULT || cell instanceof SqlIdentifier id && id.isSimple()
-                && !id.isComponentQuoted(0) && id.getSimple().equals("default");
+    private static boolean isUnquotedDefault(SqlNode cell) {
+        return cell instanceof SqlIdentifier id && id.isSimple() && !id.isComponentQuoted(0)
+                && id.getSimple().equals("default");
     }
 
     private Object[] buildRow(TableDefinition def, List<ColumnDefinition> targets, List<Object> source,
