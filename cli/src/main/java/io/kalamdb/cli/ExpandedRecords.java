@@ -1,6 +1,5 @@
 package io.kalamdb.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -16,22 +15,18 @@ final class ExpandedRecords {
             return "(0 rows)\n\n";
         }
         int nameWidth = r.columns().stream().mapToInt(c -> c.name().length()).max().orElse(0);
-        int valueWidth = 0;
-        for (List<JsonNode> row : r.rows()) {
-            for (JsonNode v : row) {
-                valueWidth = Math.max(valueWidth, QueryResult.oneLine(v).length());
-            }
-        }
+        List<List<String>> texts = r.rows().stream().map(row -> row.stream().map(QueryResult::oneLine).toList())
+                .toList();
+        int valueWidth = texts.stream().flatMap(List::stream).mapToInt(String::length).max().orElse(0);
         StringBuilder out = new StringBuilder();
         for (int n = 0; n < r.rows().size(); n++) {
             String head = "-[ RECORD " + (n + 1) + " ]";
             out.append(head).append("-".repeat(Math.max(0, nameWidth + 1 - head.length()))).append('+')
                     .append("-".repeat(valueWidth + 1)).append('\n');
-            List<JsonNode> row = r.rows().get(n);
+            List<String> row = texts.get(n);
             for (int i = 0; i < r.columns().size(); i++) {
                 String name = r.columns().get(i).name();
-                String line = name + " ".repeat(nameWidth - name.length()) + " | "
-                        + QueryResult.oneLine(row.get(i));
+                String line = name + " ".repeat(nameWidth - name.length()) + " | " + row.get(i);
                 out.append(line.stripTrailing()).append('\n');
             }
         }

@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.CSVParser;
 
 /**
  * {@code \import TABLE FILE}: loads a CSV file (RFC 4180 with a header line naming the columns; an empty field is
@@ -55,8 +56,8 @@ final class Importer {
         }
         boolean jsonl = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
         try (CountingStream in = new CountingStream(Files.newInputStream(file));
-             Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            Iterator<Row> rows = jsonl ? jsonLines((BufferedReader) reader) : csv(reader);
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            Iterator<Row> rows = (jsonl ? jsonLines(reader) : csv(reader)).iterator();
             long done = 0;
             List<String> columns = null;
             List<List<Object>> batch = new ArrayList<>();
@@ -107,53 +108,36 @@ final class Importer {
     private record Row(List<String> columns, List<Object> values) {
     }
 
-    private static Iterator<Row> csv(Reader reader) throws IOException {
-        Iterator<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(reader).iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return records.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                CSVRecord record = records.next();
-                List<Object> values = new ArrayList<>();
-                record.forEach(v -> values.add(v.isEmpty() ? null : v));
-                return new Row(record.getParser().getHeaderNames(), values);
-            }
-        };
+    /** @return the records after the header line, an empty field as NULL */
+    private static Stream<Row> csv(Reader reader) throws IOException {
+        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+        List<String> header = parser.getHeaderNames();
+        return parser.stream().map(record -> new Row(header,
+                record.stream().<Object>map(v -> v.isEmpty() ? null : v).toList()));
     }
 
-    private static Iterator<Row> jsonLines(BufferedReader reader) {
-        Iterator<String> lines = reader.lines().filter(l -> !l.isBlank()).iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return lines.hasNext();
-            }
+    /** @return the non-blank lines, each a JSON object */
+    private static Stream<Row> jsonLines(BufferedReader reader) {
+        return reader.lines().filter(l -> !l.isBlank()).map(Importer::jsonObject);
+    }
 
-            @Override
-            public Row next() {
-                JsonNode object;
-                try {
-                    object = JSON.readTree(lines.next());
-                } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException("a line is not JSON: " + e.getOriginalMessage(), e);
-                }
-                if (!object.isObject()) {
-                    throw new IllegalArgumentException("a line is not a JSON object");
-                }
-                List<String> columns = new ArrayList<>();
-                List<Object> values = new ArrayList<>();
-                object.fields().forEachRemaining(f -> {
-                    columns.add(f.getKey());
-                    values.add(JSON.convertValue(f.getValue(), Object.class));
-                });
-                return new Row(columns, values);
-            }
-        };
+    private static Row jsonObject(String line) {
+        JsonNode object;
+        try {
+            object = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a line is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!object.isObject()) {
+            throw new IllegalArgumentException("a line is not a JSON object");
+        }
+        List<String> columns = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        object.fields().forEachRemaining(f -> {
+            columns.add(f.getKey());
+            values.add(f.getValue());
+        });
+        return new Row(columns, values);
     }
 
     /** Counts the bytes read, for the progress bar. */

@@ -1,7 +1,6 @@
 package io.kalamdb.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +31,11 @@ import picocli.CommandLine.Spec;
 public final class KalamCli implements Callable<Integer> {
     /** Exit code of a failed statement. */
     public static final int STATEMENT_FAILED = 1;
-    /** Exit code of bad options, an unreadable file, or a failed connection or login. */
-    public static final int CANNOT_RUN = 2;
+    /**
+     * Exit code of bad options, an unreadable file, or a failed connection or login: picocli's own code for bad
+     * options (2), so that every "could not start" case shares it.
+     */
+    public static final int CANNOT_RUN = CommandLine.ExitCode.USAGE;
 
     @Spec
     CommandSpec spec;
@@ -103,7 +105,7 @@ public final class KalamCli implements Callable<Integer> {
                 scripts.add(Files.readString(file, StandardCharsets.UTF_8));
             }
             if (scripts.isEmpty() && !interactive) {
-                scripts.add(readAll(System.in));
+                scripts.add(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             err.println("kalam: " + e.getMessage());
@@ -121,7 +123,7 @@ public final class KalamCli implements Callable<Integer> {
                 }
                 return 0;
             }
-            ScriptRunner runner = new ScriptRunner(connection, new ResultPrinter(out, format));
+            ScriptRunner runner = new ScriptRunner(connection::execute, new ResultPrinter(out, format));
             for (String script : scripts) {
                 runner.run(script);
             }
@@ -136,9 +138,5 @@ public final class KalamCli implements Callable<Integer> {
             out.flush();
             err.flush();
         }
-    }
-
-    private static String readAll(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 }

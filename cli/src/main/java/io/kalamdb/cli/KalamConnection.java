@@ -51,7 +51,7 @@ public final class KalamConnection {
         KalamConnection unauthenticated = new KalamConnection(url, http, null);
         if (token == null && user != null) {
             ObjectNode body = JSON.createObjectNode().put("user", user).put("password", password == null ? "" : password);
-            token = unauthenticated.post("/v1/api/auth/login", body, null).path("access_token").asText();
+            token = unauthenticated.send("/v1/api/auth/login", body, null).path("access_token").asText();
         }
         return new KalamConnection(url, http, token);
     }
@@ -95,7 +95,7 @@ public final class KalamConnection {
             body.put("namespace_id", namespace);
         }
         List<QueryResult> out = new ArrayList<>();
-        for (JsonNode r : post("/v1/api/sql", body, token).path("results")) {
+        for (JsonNode r : send("/v1/api/sql", body, token).path("results")) {
             out.add(QueryResult.of(r));
         }
         return out;
@@ -106,7 +106,7 @@ public final class KalamConnection {
      * @throws KalamError UNREACHABLE if the server does not answer
      */
     public JsonNode health() throws KalamError {
-        return send("/v1/api/healthcheck", HttpRequest.newBuilder(url.resolve("/v1/api/healthcheck")).GET(), null);
+        return send("/v1/api/healthcheck", null, null);
     }
 
     /**
@@ -134,12 +134,21 @@ public final class KalamConnection {
         return namespace;
     }
 
-    private JsonNode post(String path, ObjectNode body, String bearer) throws KalamError {
-        return send(path, HttpRequest.newBuilder(url.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), bearer);
-    }
-
-    private JsonNode send(String path, HttpRequest.Builder request, String bearer) throws KalamError {
+    /**
+     * @param path   the API path, e.g. {@code /v1/api/sql}
+     * @param body   a JSON body to POST, or null to GET
+     * @param bearer the token to send, or null for none
+     * @return the answer's JSON
+     * @throws KalamError the server's error code and message, or UNREACHABLE
+     */
+    private JsonNode send(String path, ObjectNode body, String bearer) throws KalamError {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

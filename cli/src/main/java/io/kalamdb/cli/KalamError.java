@@ -31,7 +31,15 @@ public final class KalamError extends Exception {
 
     /** @return {@code ERROR (CODE): message}, without a repeated {@code ERROR:} prefix from the server */
     public String display() {
-        String message = getMessage().startsWith("ERROR: ") ? getMessage().substring(7) : getMessage();
-        return "ERROR (" + code + "): " + message;
+        return display(code, getMessage());
+    }
+
+    /**
+     * @param code    an error code
+     * @param message its message
+     * @return {@code ERROR (CODE): message}, without a repeated {@code ERROR:} prefix from the server
+     */
+    public static String display(String code, String message) {
+        return "ERROR (" + code + "): " + (message.startsWith("ERROR: ") ? message.substring(7) : message);
     }
 }

@@ -110,7 +110,7 @@ final class LiveView {
                 }
             }
             case "change" -> changes(m);
-            case "error" -> show(new KalamError(m.path("code").asText(), m.path("message").asText()).display());
+            case "error" -> show(KalamError.display(m.path("code").asText(), m.path("message").asText()));
             default -> {
             }
         }

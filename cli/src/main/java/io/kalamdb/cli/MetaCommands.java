@@ -34,27 +34,26 @@ final class MetaCommands {
             Map.entry("\\x", "toggle expanded display (one line per column)"),
             Map.entry("\\refresh", "reload the names TAB completes")));
 
-    /** Runs SQL text and prints its results. */
+    /** Runs SQL text and shows what it returns. */
     @FunctionalInterface
     interface Sql {
         void run(String sql) throws KalamError;
-    }
-
-    /** Shows a live view of a query until the user ends it. */
-    @FunctionalInterface
-    interface Live {
-        void watch(String sql) throws KalamError;
     }
 
     private final KalamConnection connection;
     private final ResultPrinter printer;
     private final SqlCompleter completer;
     private final Sql sql;
-    private final Live live;
+    private final Sql live;
     private final Supplier<Progress> progress;
     private final PrintWriter out;
 
-    MetaCommands(KalamConnection connection, ResultPrinter printer, SqlCompleter completer, Sql sql, Live live,
+    /**
+     * @param sql      runs statements and prints their results
+     * @param live     shows a live view of a query (without a trailing {@code ;}) until the user ends it
+     * @param progress a new progress bar
+     */
+    MetaCommands(KalamConnection connection, ResultPrinter printer, SqlCompleter completer, Sql sql, Sql live,
                  Supplier<Progress> progress, PrintWriter out) {
         this.connection = connection;
         this.printer = printer;
@@ -80,8 +79,10 @@ final class MetaCommands {
             case "\\?" -> HELP.forEach((command, text) -> out.printf("  %-14s %s%n", command, text));
             case "\\l" -> sql.run("SHOW NAMESPACES");
             case "\\c" -> use(arg);
-            case "\\dt" -> sql.run(arg.isEmpty() && connection.namespace() == null ? "SHOW TABLES"
-                    : "SHOW TABLES IN " + (arg.isEmpty() ? connection.namespace() : arg));
+            case "\\dt" -> {
+                String namespace = arg.isEmpty() ? connection.namespace() : arg;
+                sql.run(namespace == null ? "SHOW TABLES" : "SHOW TABLES IN " + namespace);
+            }
             case "\\d" -> sql.run("DESCRIBE TABLE " + required(arg, "\\d TABLE"));
             case "\\du" -> sql.run("SELECT user_id, role, email, created_at, last_login_at, deleted_at FROM system.users"
                     + " ORDER BY user_id");
@@ -93,7 +94,7 @@ final class MetaCommands {
             case "\\stats" -> sql.run("SHOW STATS");
             case "\\health" -> out.println(connection.health());
             case "\\as" -> executeAs(arg);
-            case "\\subscribe", "\\watch" -> live.watch(required(arg, "\\subscribe SELECT …"));
+            case "\\subscribe", "\\watch" -> live.run(withoutSemicolon(required(arg, "\\subscribe SELECT …")));
             case "\\timing" -> out.println("Timing is " + (printer.toggleTiming() ? "on." : "off."));
             case "\\x" -> out.println("Expanded display is " + (printer.toggleExpanded() ? "on." : "off."));
             case "\\refresh" -> {
@@ -148,9 +149,13 @@ final class MetaCommands {
         if (parts.length < 2) {
             throw new KalamError("INVALID_PARAMETER", "usage: \\as USER STATEMENT");
         }
-        String statement = parts[1].strip();
-        statement = statement.endsWith(";") ? statement.substring(0, statement.length() - 1) : statement;
-        sql.run("EXECUTE AS USER '" + parts[0].replace("'", "''") + "' (" + statement + ")");
+        sql.run("EXECUTE AS USER '" + parts[0].replace("'", "''") + "' (" + withoutSemicolon(parts[1]) + ")");
+    }
+
+    /** @return the statement, stripped, without a trailing semicolon */
+    private static String withoutSemicolon(String statement) {
+        String s = statement.strip();
+        return s.endsWith(";") ? s.substring(0, s.length() - 1).strip() : s;
     }
 
     private static String required(String arg, String usage) throws KalamError {

@@ -31,11 +31,11 @@ public final class Profiles {
             # kalam connection profiles: pick one with --profile NAME (without it, "default").
             # Options and KALAM_* environment variables override what a profile says.
             [profiles.default]
-            url = "http://127.0.0.1:8080"
+            url = "%s"
             # user = "alice"
             # password = "…"
             # token = "…"
-            """;
+            """.formatted(KalamCli.DEFAULT_URL);
 
     private final Path home;
 
@@ -70,8 +70,8 @@ public final class Profiles {
         if (profile.isMissingNode() && !DEFAULT.equals(name)) {
             throw new IOException("no profile '" + name + "' in " + config);
         }
-        return new Profile(text(profile, "url"), text(profile, "user"), text(profile, "password"),
-                text(profile, "token"));
+        return new Profile(profile.path("url").textValue(), profile.path("user").textValue(),
+                profile.path("password").textValue(), profile.path("token").textValue());
     }
 
     /**
@@ -92,10 +92,5 @@ public final class Profiles {
         }
         Files.setPosixFilePermissions(file, OWNER_FILE);
         return file;
-    }
-
-    private static String text(JsonNode profile, String field) {
-        JsonNode v = profile.path(field);
-        return v.isTextual() ? v.asText() : null;
     }
 }

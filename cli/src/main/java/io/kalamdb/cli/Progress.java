@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * A one-line progress bar redrawn in place ({@code \r}) on a real terminal: {@code [#####.....] 42% 12,345 rows
- * 4,321 rows/s}; on a dumb terminal (a pipe, a test) only the final line is printed.
+ * 4,321/s}; on a dumb terminal (a pipe, a test) only the final line is printed.
  */
 final class Progress {
     private static final int WIDTH = 30;

@@ -46,9 +46,8 @@ public record QueryResult(List<Column> columns, List<List<JsonNode>> rows, long 
             r.forEach(values::add);
             rows.add(values);
         }
-        JsonNode message = result.path("message");
         return new QueryResult(columns, rows, result.path("row_count").asLong(rows.size()),
-                message.isNull() || message.isMissingNode() ? null : message.asText());
+                result.path("message").asText(null));
     }
 
     /** @return whether the statement returns rows (a query) rather than only a message */

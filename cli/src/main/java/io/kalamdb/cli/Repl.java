@@ -34,6 +34,9 @@ public final class Repl {
     private final ResultPrinter printer;
     private final PrintWriter out;
     private final SqlCompleter completer;
+    /** Whether the terminal can redraw a line (spinner, progress bar): not a dumb terminal. */
+    private final boolean redraws;
+    private final ScriptRunner runner;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kalam-statement");
         t.setDaemon(true);
@@ -53,6 +56,8 @@ public final class Repl {
         this.out = terminal.writer();
         this.printer = new ResultPrinter(out, format);
         this.completer = new SqlCompleter(connection);
+        this.redraws = !Terminal.TYPE_DUMB.equals(terminal.getType());
+        this.runner = new ScriptRunner(statement -> await(worker.submit(() -> connection.execute(statement))), printer);
     }
 
     /**
@@ -69,8 +74,7 @@ public final class Repl {
                 .build();
         out.println("kalam: connected to " + connection.url() + ". Type \\? for help, \\q to quit.");
         MetaCommands meta = new MetaCommands(connection, printer, completer, this::runStatements,
-                sql -> new LiveView(connection, reader).run(strip(sql)),
-                () -> new Progress(out, !Terminal.TYPE_DUMB.equals(terminal.getType())), out);
+                sql -> new LiveView(connection, reader).run(sql), () -> new Progress(out, redraws), out);
         try {
             while (true) {
                 String input;
@@ -100,34 +104,20 @@ public final class Repl {
         }
     }
 
-    /** @return the query without a trailing semicolon */
-    private static String strip(String sql) {
-        String s = sql.strip();
-        return s.endsWith(";") ? s.substring(0, s.length() - 1).strip() : s;
-    }
-
     private String prompt() {
         return "kalam" + (connection.namespace() == null ? "" : ":" + connection.namespace()) + "> ";
     }
 
-    /** Runs each statement of the input in turn, printing its result; stops at the first error. */
+    /** Runs each statement of the input in turn, printing its result; stops at the first error or at Ctrl-C. */
     private void runStatements(String input) throws KalamError {
-        for (String statement : StatementSplitter.split(input).all()) {
-            long start = System.nanoTime();
-            List<QueryResult> results = await(worker.submit(() -> connection.execute(statement)), start);
-            if (results == null) {
-                out.println("Cancelled.");
-                return;
-            }
-            long elapsed = System.nanoTime() - start;
-            for (QueryResult r : results) {
-                printer.print(r, elapsed);
-            }
+        if (!runner.run(input)) {
+            out.println("Cancelled.");
         }
     }
 
     /** @return the statement's results, or null if Ctrl-C cancelled the wait */
-    private List<QueryResult> await(Future<List<QueryResult>> running, long start) throws KalamError {
+    private List<QueryResult> await(Future<List<QueryResult>> running) throws KalamError {
+        long start = System.nanoTime();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> running.cancel(true));
         boolean spinning = false;
         try {
@@ -136,7 +126,7 @@ public final class Repl {
                     return running.get(100, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
                     long millis = (System.nanoTime() - start) / 1_000_000;
-                    if (millis >= SPINNER_AFTER_MILLIS && !Terminal.TYPE_DUMB.equals(terminal.getType())) {
+                    if (millis >= SPINNER_AFTER_MILLIS && redraws) {
                         out.printf("\r%c %.1f s", SPINNER.charAt(tick % SPINNER.length()), millis / 1000.0);
                         out.flush();
                         spinning = true;

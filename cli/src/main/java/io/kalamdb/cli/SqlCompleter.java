@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -12,9 +13,10 @@ import org.jline.reader.ParsedLine;
 /**
  * TAB completion in the REPL: SQL keywords, meta-commands, and the namespaces, tables ({@code ns.table} and bare)
  * and columns the user can see, read at start and on {@code \refresh}: from {@code information_schema} for dba and
- * system, and for other roles (who may not read it) from {@code SHOW NAMESPACES}, {@code SHOW TABLES IN} each
- * namespace and {@code DESCRIBE TABLE} of up to {@value #MAX_DESCRIBED} tables — three requests in all. Names the
- * user may not read are simply not offered.
+ * system (two requests), and for other roles, whose first {@code information_schema} query is refused, from
+ * {@code SHOW NAMESPACES}, {@code SHOW TABLES IN} each namespace and {@code DESCRIBE TABLE} of up to
+ * {@value #MAX_DESCRIBED} tables — three requests after the refused one (fewer when there is nothing to list). Names
+ * the user may not read are simply not offered.
  */
 final class SqlCompleter implements Completer {
     private static final List<String> KEYWORDS = List.of("SELECT", "FROM", "WHERE", "INSERT", "INTO", "VALUES",
@@ -22,9 +24,9 @@ final class SqlCompleter implements Completer {
             "SHOW", "TABLES", "NAMESPACES", "DESCRIBE", "ORDER", "BY", "GROUP", "LIMIT", "AND", "OR", "NOT", "NULL",
             "JOIN", "ON", "AS", "FLUSH", "KILL", "JOB", "LIVE", "QUERY", "EXECUTE", "WITH", "PRIMARY", "KEY",
             "DEFAULT", "STORAGE", "STATS", "USE", "DISTINCT", "COUNT", "LIKE", "IN", "IS", "BETWEEN");
-    private static final List<String> META = List.of("\\?", "\\q", "\\l", "\\c", "\\dt", "\\d", "\\du", "\\jobs",
-            "\\flush", "\\import", "\\kill", "\\stats", "\\health", "\\as", "\\subscribe", "\\watch", "\\timing",
-            "\\x", "\\refresh");
+    /** The meta-commands: the first word of each {@link MetaCommands#HELP} entry, and the alias {@code \watch}. */
+    private static final List<String> META = Stream.concat(
+            MetaCommands.HELP.keySet().stream().map(usage -> usage.split(" ", 2)[0]), Stream.of("\\watch")).toList();
 
     private static final int MAX_DESCRIBED = 200;
 

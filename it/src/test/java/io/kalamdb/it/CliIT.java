@@ -31,17 +31,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The {@code kalam} client against the real server: {@code -c}, {@code -f}, formats, errors and exit codes. */
+/**
+ * The {@code kalam} client against the real server: {@code -c}, {@code -f}, formats, errors and exit codes, the
+ * launcher with credentials from the environment, and the examples of docs/cli.md; the REPL on a scripted terminal
+ * (multi-line statements, meta-commands, history), the live view ({@code \subscribe}, {@code \pause},
+ * {@code \continue}), {@code \import} of CSV and JSON Lines, and {@code \flush}; and on an emulated xterm, TAB
+ * completion, the spinner and Ctrl-C.
+ */
 class CliIT {
     private static final KalamClient HTTP = new KalamClient();
     private static final String SUFFIX = Long.toString(System.nanoTime(), 36);
     private static final String NS = "cli" + SUFFIX;
     private static final String USER = "cli_" + SUFFIX;
+    private static final String PASSWORD = "cli-secret-1";
 
     @BeforeAll
     static void userAndTable() {
         SqlApiIT.ok("CREATE NAMESPACE " + NS + "; CREATE USER TABLE " + NS + ".notes (id BIGINT PRIMARY KEY, body TEXT);"
-                + " CREATE USER '" + USER + "' WITH PASSWORD 'cli-secret-1'");
+                + " CREATE USER '" + USER + "' WITH PASSWORD '" + PASSWORD + "'");
     }
 
     /** The outcome of one run: exit code, standard output and standard error. */
@@ -60,7 +67,7 @@ class CliIT {
 
     private static String[] asUser(String... rest) {
         List<String> args = new ArrayList<>(List.of("-u", HTTP.baseUrl().toString(), "--user", USER,
-                "--password", "cli-secret-1"));
+                "--password", PASSWORD));
         args.addAll(List.of(rest));
         return args.toArray(String[]::new);
     }
@@ -126,7 +133,7 @@ class CliIT {
                 .redirectErrorStream(true);
         pb.environment().put("KALAM_URL", HTTP.baseUrl().toString());
         pb.environment().put("KALAM_USER", USER);
-        pb.environment().put("KALAM_PASSWORD", "cli-secret-1");
+        pb.environment().put("KALAM_PASSWORD", PASSWORD);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -179,14 +186,7 @@ class CliIT {
                 "\\q",
                 "SELECT 'never run';",
                 "");
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        Path history = dir.resolve("history");
-        KalamConnection connection = KalamConnection.open(HTTP.baseUrl(), null, USER, "cli-secret-1");
-        try (Terminal terminal = new DumbTerminal("kalam", Terminal.TYPE_DUMB,
-                new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
-            new Repl(connection, terminal, history, OutputFormat.TABLE).run();
-        }
-        String out = screen.toString(StandardCharsets.UTF_8);
+        String out = repl(KalamConnection.open(HTTP.baseUrl(), null, USER, PASSWORD), script, dir);
 
         assertTrue(out.contains("You are now using namespace \"" + NS + "\"."), out);
         assertTrue(out.contains("Inserted 1 row(s)"), out);
@@ -199,11 +199,11 @@ class CliIT {
         assertTrue(out.contains("ERROR (PERMISSION_DENIED)"), out);
         assertTrue(out.contains("Invalid command \\bogus. Try \\? for help."), out);
         assertFalse(out.contains("never run"), out);
-        String saved = Files.readString(history);
+        String saved = Files.readString(dir.resolve("history"));
         assertTrue(saved.contains("INSERT INTO notes VALUES (500, 'from the repl');"), saved);
-        assertEquals(List.of("[\"500\",\"from the repl\"]"), List.of(SqlApiIT.ok("EXECUTE AS USER '" + USER
+        assertEquals("[\"500\",\"from the repl\"]", SqlApiIT.ok("EXECUTE AS USER '" + USER
                 + "' (SELECT id, body FROM " + NS + ".notes WHERE id = 500)").path("results").get(0).path("rows").get(0)
-                .toString()));
+                .toString());
     }
 
     @Test
@@ -211,17 +211,10 @@ class CliIT {
         SqlApiIT.ok("EXECUTE AS USER '" + USER + "' (INSERT INTO " + NS + ".notes VALUES (900, 'before'))");
         PipedOutputStream keys = new PipedOutputStream();
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        KalamConnection connection = KalamConnection.open(HTTP.baseUrl(), null, USER, "cli-secret-1");
+        KalamConnection connection = KalamConnection.open(HTTP.baseUrl(), null, USER, PASSWORD);
         Terminal terminal = new DumbTerminal("kalam", Terminal.TYPE_DUMB, new PipedInputStream(keys), screen,
                 StandardCharsets.UTF_8);
-        Thread session = new Thread(() -> {
-            try {
-                new Repl(connection, terminal, Files.createTempFile("kalam", "history"), OutputFormat.TABLE).run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        session.start();
+        Thread session = startRepl(connection, terminal, Files.createTempFile("kalam", "history"));
         type(keys, "\\subscribe SELECT id, body FROM " + NS + ".notes WHERE id >= 900");
         awaitScreen(screen, "-- live: changes follow");
         assertTrue(screen.toString(StandardCharsets.UTF_8).contains(" 900 | before"), screen::toString);
@@ -261,18 +254,11 @@ class CliIT {
         PipedOutputStream keys = new PipedOutputStream();
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         Path history = dir.resolve("history");
-        KalamConnection connection = KalamConnection.open(HTTP.baseUrl(), null, USER, "cli-secret-1");
+        KalamConnection connection = KalamConnection.open(HTTP.baseUrl(), null, USER, PASSWORD);
         try (Terminal terminal = new ExternalTerminal("kalam", "xterm", new PipedInputStream(keys), screen,
                 StandardCharsets.UTF_8)) {
             terminal.setSize(new Size(160, 40));
-            Thread session = new Thread(() -> {
-                try {
-                    new Repl(connection, terminal, history, OutputFormat.TABLE).run();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            session.start();
+            Thread session = startRepl(connection, terminal, history);
             awaitScreen(screen, "kalam> ");
 
             keys.write(("SELECT n FROM " + NS + ".numb\t").getBytes(StandardCharsets.UTF_8));
@@ -304,6 +290,19 @@ class CliIT {
         assertEquals(List.of("SELECT n FROM " + NS + ".numbers WHERE n = 7;", "SELECT COUNT(*) FROM " + NS
                 + ".numbers a, " + NS + ".numbers b, " + NS + ".numbers c;", "SELECT 6 * 7 AS answer;"), saved,
                 "TAB completed the table name; the input Ctrl-C discarded never ran");
+    }
+
+    /** @return a started thread running a REPL session on {@code terminal} */
+    private static Thread startRepl(KalamConnection connection, Terminal terminal, Path history) {
+        Thread session = new Thread(() -> {
+            try {
+                new Repl(connection, terminal, history, OutputFormat.TABLE).run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        session.start();
+        return session;
     }
 
     private static void type(PipedOutputStream keys, String line) throws Exception {
@@ -343,7 +342,7 @@ class CliIT {
                 "\\import " + NS + ".imported " + jsonl,
                 "\\import " + NS + ".imported " + csv,
                 "\\q", "");
-        String out = repl(KalamConnection.open(HTTP.baseUrl(), null, USER, "cli-secret-1"), script, dir);
+        String out = repl(KalamConnection.open(HTTP.baseUrl(), null, USER, PASSWORD), script, dir);
 
         assertTrue(out.contains("Imported 1,200 rows into " + NS + ".imported in "), out);
         assertTrue(out.contains("Imported 2 rows into " + NS + ".imported in "), out);
