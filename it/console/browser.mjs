@@ -42,10 +42,15 @@ export async function openLogin(page, url) {
   await page.locator("#login").waitFor({ state: "visible", timeout: 10000 });
 }
 
-/** Fills the login form and waits until the header names the user. */
-export async function logIn(page, user, password) {
+/** Fills the login form and submits it. */
+export async function submitLogin(page, user, password) {
   await page.fill("#login input[name=user]", user);
   await page.fill("#login input[name=password]", password);
   await page.click("#login button[type=submit]");
+}
+
+/** Fills the login form, submits it and waits until the header names the user. */
+export async function logIn(page, user, password) {
+  await submitLogin(page, user, password);
   await page.locator("#who").filter({ hasText: user }).waitFor({ timeout: 10000 });
 }

@@ -2,8 +2,9 @@
 //   node console.test.mjs <base url> <user> <password> <dba user> <dba password> <table> <screenshot dir>
 // As a user: logs in, runs a query and checks the grid, shows an error with its code, survives a reload (refresh
 // cookie), sees no admin pages, logs out. As a dba: starts a flush of <table> from the jobs page and watches it
-// reach completed, kills the user's live query (ConsoleIT holds it open over a WebSocket), creates a user. Exits non-zero with the failing step on stderr; screenshots go to the given directory.
-import { expect, logIn, open, openLogin } from "./browser.mjs";
+// reach completed, kills the user's live query (ConsoleIT holds it open over a WebSocket), creates a user. Exits
+// non-zero with the failing step on stderr; screenshots go to the given directory.
+import { expect, logIn, open, openLogin, submitLogin } from "./browser.mjs";
 
 const [url, user, password, admin, adminPassword, table, shots] = process.argv.slice(2);
 const { page, step, finish } = await open("console", shots);
@@ -13,9 +14,7 @@ await step("open the login page", async () => {
   expect(await page.locator("#nav").isHidden(), "no pages before signing in");
 });
 await step("a wrong password shows the server's code", async () => {
-  await page.fill("#login input[name=user]", user);
-  await page.fill("#login input[name=password]", "wrong-password-1");
-  await page.click("#login button[type=submit]");
+  await submitLogin(page, user, "wrong-password-1");
   await page.locator("#login-error").filter({ hasText: "AUTH_REQUIRED" }).waitFor({ timeout: 10000 });
 });
 await step("log in", async () => {

@@ -1,8 +1,9 @@
 // Drives the console's first-run setup in Debian's chromium (headless) against a fresh server whose root has no
 // password:
 //   node setup.test.mjs <base url> <dba user> <dba password> <root password> <screenshot dir>
-// The page offers setup instead of the login (with a way to the login); differing root passwords and a refused password show errors; setup
-// then leads to the login form with the new user filled in; the new dba logs in; a reload offers the login only.
+// The page offers setup instead of the login (with a way to the login); differing root passwords and a refused
+// password show errors; setup then leads to the login form with the new user filled in; the new dba logs in; a reload
+// offers the login only.
 import { expect, logIn, open } from "./browser.mjs";
 
 const [url, dba, dbaPassword, rootPassword, shots] = process.argv.slice(2);

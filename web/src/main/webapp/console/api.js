@@ -34,16 +34,41 @@ export async function api(path, body, bearer = token) {
 }
 
 /**
- * Orders a page's overlapping loads: `const isLatest = begin()` before a load, and after it render only if
- * `isLatest()` — a slower, older load that answers last must not overwrite the newer one (e.g. the list loaded when
- * the page opened arriving after the list reloaded by an action).
+ * A page's loads, which show their errors in the element `errorId`: `const load = loader(errorId)`, then
+ * `load(query, show)` runs `query()` and passes its result to `show` only if no later `load` has begun meanwhile — a
+ * slower, older load that answers last must not overwrite the newer one (e.g. the list loaded when the page opened
+ * arriving after the list reloaded by an action). An error of `query` or `show` is shown in `errorId`; clearing it is
+ * up to the page.
+ * @returns a promise of what `show` returned; undefined after an error or for a superseded load
  */
-export function loads() {
+export function loader(errorId) {
   let last = 0;
-  return () => {
+  return async (query, show) => {
     const mine = ++last;
-    return () => mine === last;
+    try {
+      const result = await query();
+      if (mine === last) return show(result);
+    } catch (e) {
+      showError(errorId, e);
+    }
+    return undefined;
   };
+}
+
+/**
+ * Polls a page while it is shown: `refresh()` runs `load()` unless the page's element `pageId` is hidden, and runs it
+ * again after the delay (ms) `load()` resolves to; an undefined delay (a failed or superseded load) stops the polling
+ * until `refresh()` is called again. `stop()` cancels the next run.
+ */
+export function poller(pageId, load) {
+  let timer = null;
+  const refresh = async () => {
+    clearTimeout(timer);
+    if ($(pageId).hidden) return;
+    const delay = await load();
+    if (delay !== undefined) timer = setTimeout(refresh, delay);
+  };
+  return { refresh, stop: () => clearTimeout(timer) };
 }
 
 /** Runs one statement through POST /v1/api/sql and returns its result ({schema, rows, row_count, message}). */
@@ -60,8 +85,15 @@ export const ident = (s) => `"${String(s).replaceAll('"', '""')}"`;
 /** A SQL string literal. */
 export const quote = (s) => `'${String(s).replaceAll("'", "''")}'`;
 
-/** A TIMESTAMP as the API returns it (microseconds since the epoch) in UTC, `2026-11-23 05:00:00`; "" for NULL. */
-export const micros = (v) => (v === null ? "" : new Date(Number(v) / 1000).toISOString().replace("T", " ").slice(0, 19));
+/**
+ * A TIMESTAMP as the API returns it (microseconds since the epoch) in UTC, `2026-11-23 05:00:00`, or with `ms`
+ * `2026-11-23 05:00:00.449`; "" for NULL.
+ */
+export function micros(v, { ms = false } = {}) {
+  if (v === null) return "";
+  const time = new Date(Number(v) / 1000).toISOString().replace("T", " ").replace("Z", "");
+  return ms ? time : time.slice(0, 19);
+}
 
 /** Shows `CODE: message` of an API error in the element with the given id. */
 export function showError(id, e) {

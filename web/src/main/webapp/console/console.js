@@ -26,7 +26,7 @@ function signedIn(session) {
   useToken(session.access_token);
   $("who").textContent = session.user.id;
   $("role").textContent = session.user.role;
-  for (const id of ["login", "setup"]) $(id).hidden = true;
+  showForm(null);
   $("session").hidden = false;
   $("nav").hidden = false;
   // Role-aware: only dba and system see the admin pages; everyone has the SQL studio over their own data.
@@ -38,24 +38,29 @@ function signedOut() {
   useToken(null);
   current?.close?.();
   current = null;
-  for (const id of ["session", "nav", "setup", ...PAGES.map((page) => page.id)]) $(id).hidden = true;
+  for (const id of ["session", "nav", ...PAGES.map((page) => page.id)]) $(id).hidden = true;
   studio.clear();
-  $("login").hidden = false;
+  showForm("login");
+}
+
+/** Shows the form with the given id, "login" or "setup", and hides the other; null hides both. */
+function showForm(id) {
+  for (const form of ["login", "setup"]) $(form).hidden = form !== id;
 }
 
 /**
  * After a failed sign-in by cookie: first-run setup while root has no password (the server answers the status only to
- * its own machine), else the login form.
+ * its own machine), else the login form; neither until the server has answered.
  */
 async function offerSetupOrLogin() {
+  showForm(null);
   let needsSetup = false;
   try {
     needsSetup = (await api("/v1/api/auth/status", undefined, null)).needs_setup;
   } catch {
     // not a local client, or an older server: the login form
   }
-  $("setup").hidden = !needsSetup;
-  $("login").hidden = needsSetup;
+  showForm(needsSetup ? "setup" : "login");
 }
 
 for (const b of document.querySelectorAll("nav button")) b.addEventListener("click", () => show(b.dataset.view));
@@ -84,8 +89,7 @@ $("setup").addEventListener("submit", async (event) => {
   try {
     const done = await api("/v1/api/auth/setup", { username: form.get("username"), password: form.get("password"),
       root_password: form.get("root_password"), email: form.get("email") || null }, null);
-    $("setup").hidden = true;
-    $("login").hidden = false;
+    showForm("login");
     $("login").elements.user.value = done.user.username;
     $("login-message").textContent = done.message;
   } catch (e) {
@@ -93,10 +97,7 @@ $("setup").addEventListener("submit", async (event) => {
   }
 });
 
-$("skip-setup").addEventListener("click", () => {
-  $("setup").hidden = true;
-  $("login").hidden = false;
-});
+$("skip-setup").addEventListener("click", () => showForm("login"));
 
 $("logout").addEventListener("click", async () => {
   try {
@@ -108,6 +109,5 @@ $("logout").addEventListener("click", async () => {
 
 api("/v1/api/auth/refresh", {}, null).then(signedIn, () => {
   signedOut();
-  $("login").hidden = true;
   offerSetupOrLogin();
 });

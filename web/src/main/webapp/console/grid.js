@@ -1,6 +1,8 @@
 // A statement result as an HTML table: column names from the schema, numbers right-aligned, times (microseconds since
 // the epoch on the wire) as UTC `2026-11-23 05:04:05.449`, NULL shown as NULL, a "(N rows)" caption; a statement
 // without rows shows its message.
+import { micros } from "./api.js";
+
 const NUMERIC = new Set(["SmallInt", "Int", "BigInt", "Float", "Double"]);
 const TIMES = new Set(["Timestamp", "DateTime"]);
 
@@ -10,7 +12,7 @@ function cell(value, type) {
     td.className = "null";
     td.textContent = "NULL";
   } else if (TIMES.has(type)) {
-    td.textContent = new Date(Number(value) / 1000).toISOString().replace("T", " ").replace("Z", "");
+    td.textContent = micros(value, { ms: true });
   } else {
     td.textContent = typeof value === "object" ? JSON.stringify(value) : String(value);
     if (NUMERIC.has(type) || (typeof type === "object" && type.Decimal)) td.className = "num";

@@ -1,10 +1,8 @@
 // Health: the healthcheck (status, version), MicroProfile readiness, and the server metrics of system.stats —
 // uptime, memory, namespaces and tables, hot and cold rows, jobs, live subscriptions; refreshed every 5 s.
-import { $, api, loads, records, showError, sql } from "./api.js";
+import { $, api, loader, poller, records, sql } from "./api.js";
 
-const begin = loads();
-
-let timer = null;
+const load = loader("health-error");
 
 const bytes = (n) => (n >= 1 << 30 ? `${(n / (1 << 30)).toFixed(1)} GiB` : n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MiB`
   : n >= 1 << 10 ? `${(n / (1 << 10)).toFixed(1)} KiB` : `${n} B`);
@@ -21,14 +19,10 @@ async function readiness() {
   return (await response.json().catch(() => ({}))).status ?? `HTTP ${response.status}`;
 }
 
-async function refresh() {
-  clearTimeout(timer);
-  if ($("health").hidden) return;
-  try {
-    const isLatest = begin();
-    const [check, ready, stats] = await Promise.all([api("/v1/api/healthcheck"), readiness(),
-      sql("SELECT metric_name, metric_value FROM system.stats")]);
-    if (!isLatest()) return;
+/** Loads the facts; resolves to the delay before the next load, 5 s. */
+function loadFacts() {
+  return load(() => Promise.all([api("/v1/api/healthcheck"), readiness(),
+    sql("SELECT metric_name, metric_value FROM system.stats")]), ([check, ready, stats]) => {
     const m = Object.fromEntries(records(stats).map((r) => [r.metric_name, Number(r.metric_value)]));
     const facts = [
       ["status", `${check.status} (ready: ${ready})`],
@@ -50,10 +44,10 @@ async function refresh() {
       return [dt, dd];
     }));
     $("health-error").textContent = "";
-    timer = setTimeout(refresh, 5000);
-  } catch (e) {
-    showError("health-error", e);
-  }
+    return 5000;
+  });
 }
 
-export const health = { id: "health", admin: true, open: refresh, close: () => clearTimeout(timer) };
+const { refresh, stop } = poller("health", loadFacts);
+
+export const health = { id: "health", admin: true, open: refresh, close: stop };

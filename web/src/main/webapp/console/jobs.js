@@ -1,18 +1,14 @@
 // Jobs (batch job control): system.jobs newest first (200 at most) filtered by status, type and table; flush a table
 // or all tables, stop a job (KILL JOB), restart a failed flush; refreshed every second while a listed job is pending
 // or running, else every 5 s.
-import { $, act, button, ident, loads, micros, quote, showError, sql } from "./api.js";
+import { $, act, button, ident, loader, micros, poller, quote, sql } from "./api.js";
 
 const ACTIVE = ["new", "queued", "running"];
-const begin = loads();
-let timer = null;
-
-const jobAction = (statement) => act("jobs-error", statement, refresh);
+const load = loader("jobs-error");
 
 function jobRow(job) {
-  const [id, type, status, namespace, table, progress, message, , started, finished] = job;
+  const [id, type, status, namespace, table, progress, message, started, finished] = job;
   const tr = document.createElement("tr");
-  tr.dataset.job = id;
   const target = namespace && table ? `${namespace}.${table}` : "";
   for (const [text, cls] of [[id], [type], [status, `status-${status}`], [target],
     [`${Math.round((progress ?? 0) * 100)}%`, "num"], [micros(started)], [micros(finished)], [message ?? ""]]) {
@@ -40,23 +36,19 @@ function filters() {
   return conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "";
 }
 
-async function refresh() {
-  clearTimeout(timer);
-  if ($("jobs").hidden) return;
-  try {
-    const isLatest = begin();
-    const result = await sql("SELECT job_id, job_type, status, namespace_id, table_name, progress, message, created_at,"
-      + ` started_at, finished_at FROM system.jobs${filters()} ORDER BY created_at DESC LIMIT 200`);
-    if (!isLatest()) return;
+/** Loads the list; resolves to the delay before the next load: 1 s while a listed job is active, else 5 s. */
+function loadList() {
+  return load(() => sql("SELECT job_id, job_type, status, namespace_id, table_name, progress, message, started_at,"
+    + ` finished_at FROM system.jobs${filters()} ORDER BY created_at DESC LIMIT 200`), (result) => {
     $("jobs-error").textContent = "";
     $("job-list").tBodies[0].replaceChildren(...result.rows.map(jobRow));
     $("jobs-refreshed").textContent = `${result.rows.length} job(s), refreshed ${new Date().toLocaleTimeString()}`;
-    const busy = result.rows.some((r) => ACTIVE.includes(r[2]));
-    timer = setTimeout(refresh, busy ? 1000 : 5000);
-  } catch (e) {
-    showError("jobs-error", e);
-  }
+    return result.rows.some((r) => ACTIVE.includes(r[2])) ? 1000 : 5000;
+  });
 }
+
+const { refresh, stop } = poller("jobs", loadList);
+const jobAction = (statement) => act("jobs-error", statement, refresh);
 
 $("flush").addEventListener("click", () => {
   const table = $("flush-table").value.trim();
@@ -67,4 +59,4 @@ $("job-status").addEventListener("change", refresh);
 $("job-type").addEventListener("change", refresh);
 $("job-table").addEventListener("change", refresh);
 
-export const jobs = { id: "jobs", admin: true, open: refresh, close: () => clearTimeout(timer) };
+export const jobs = { id: "jobs", admin: true, open: refresh, close: stop };

@@ -1,40 +1,33 @@
 // Schema browser: namespaces → their tables (type, storage, flush policy, TTL, schema version, and hot/cold rows
 // from SHOW STATS) → a table's columns (DESCRIBE TABLE) and schema history (DESCRIBE TABLE … HISTORY).
-import { $, button, fill, ident, loads, quote, records, showError, sql } from "./api.js";
+import { $, button, fill, ident, loader, quote, records, showError, sql } from "./api.js";
 import { render } from "./grid.js";
 
 let selected = null;
-const beginTable = loads();
-const beginNamespace = loads();
+const loadTable = loader("schema-error");
+const loadNamespace = loader("schema-error");
 
-async function showTable(namespace, table) {
+function showTable(namespace, table) {
   const tableId = `${ident(namespace)}.${ident(table)}`;
   $("schema-error").textContent = "";
-  try {
-    const isLatest = beginTable();
-    const [columns, history] = await Promise.all([sql(`DESCRIBE TABLE ${tableId}`), sql(`DESCRIBE TABLE ${tableId} HISTORY`)]);
-    if (!isLatest()) return;
-    $("table-name").textContent = `${namespace}.${table}`;
-    $("table-columns").replaceChildren(render(columns));
-    $("table-history").replaceChildren(render(history));
-    $("table-detail").hidden = false;
-  } catch (e) {
-    showError("schema-error", e);
-  }
+  return loadTable(() => Promise.all([sql(`DESCRIBE TABLE ${tableId}`), sql(`DESCRIBE TABLE ${tableId} HISTORY`)]),
+    ([columns, history]) => {
+      $("table-name").textContent = `${namespace}.${table}`;
+      $("table-columns").replaceChildren(render(columns));
+      $("table-history").replaceChildren(render(history));
+      $("table-detail").hidden = false;
+    });
 }
 
-async function showNamespace(namespace) {
+function showNamespace(namespace) {
   selected = namespace;
   $("schema-error").textContent = "";
   $("table-detail").hidden = true;
   for (const b of $("namespace-list").querySelectorAll("button")) b.classList.toggle("active", b.textContent.startsWith(`${namespace} `));
-  try {
-    const isLatest = beginNamespace();
-    const [tables, stats] = await Promise.all([
-      sql(`SELECT table_name, table_type, storage_id, flush_policy, ttl_seconds, schema_version FROM system.tables`
-        + ` WHERE namespace_id = ${quote(namespace)} ORDER BY table_name`),
-      sql("SHOW STATS")]);
-    if (!isLatest()) return;
+  return loadNamespace(() => Promise.all([
+    sql(`SELECT table_name, table_type, storage_id, flush_policy, ttl_seconds, schema_version FROM system.tables`
+      + ` WHERE namespace_id = ${quote(namespace)} ORDER BY table_name`),
+    sql("SHOW STATS")]), ([tables, stats]) => {
     const rowsOf = new Map(records(stats).filter((s) => s.namespace_id === namespace).map((s) => [s.table_name, s]));
     $("namespace-name").textContent = namespace;
     fill("table-list", records(tables), (t) => {
@@ -44,9 +37,7 @@ async function showNamespace(namespace) {
     }, (t) => [button(t.table_name, () => showTable(namespace, t.table_name))]);
     // The table name (a button opening its columns) reads best first.
     for (const tr of $("table-list").tBodies[0].rows) tr.prepend(tr.lastElementChild);
-  } catch (e) {
-    showError("schema-error", e);
-  }
+  });
 }
 
 async function refresh() {

@@ -1,24 +1,19 @@
 // Storages: SHOW STORAGES (credentials are always masked by the server) with the tables that use each one; create a
 // filesystem storage with its path templates, drop an unused one.
-import { $, act, button, fill, loads, quote, records, showError, sql } from "./api.js";
+import { $, act, button, fill, loader, quote, records, sql } from "./api.js";
 
-const begin = loads();
+const load = loader("storages-error");
 
-async function refresh() {
-  try {
-    const isLatest = begin();
-    const [storages, tables] = await Promise.all([sql("SHOW STORAGES"),
-      sql("SELECT table_id, storage_id FROM system.tables ORDER BY table_id")]);
-    if (!isLatest()) return;
+function refresh() {
+  return load(() => Promise.all([sql("SHOW STORAGES"),
+    sql("SELECT table_id, storage_id FROM system.tables ORDER BY table_id")]), ([storages, tables]) => {
     const users = new Map();
     for (const t of records(tables)) users.set(t.storage_id, [...(users.get(t.storage_id) ?? []), t.table_id]);
     fill("storage-list", records(storages), (s) => [s.storage_id, s.description, s.storage_type, s.base_directory,
       s.shared_tables_template, s.user_tables_template, s.credentials, (users.get(s.storage_id) ?? []).join(", ")],
     (s) => (s.storage_id === "local" ? []
       : [button("Drop", () => act("storages-error", `DROP STORAGE ${s.storage_id}`, refresh))]));
-  } catch (e) {
-    showError("storages-error", e);
-  }
+  });
 }
 
 $("create-storage").addEventListener("submit", (event) => {

@@ -3,17 +3,22 @@
 import { $, api, showError } from "./api.js";
 import { render } from "./grid.js";
 
+const HISTORY = "kalam.history";
+
+/** @returns the statements run before, newest first, from local storage */
+const pastStatements = () => JSON.parse(localStorage.getItem(HISTORY) ?? "[]");
+
 function remember(statement) {
-  const history = JSON.parse(localStorage.getItem("kalam.history") ?? "[]").filter((s) => s !== statement);
+  const history = pastStatements().filter((s) => s !== statement);
   history.unshift(statement);
-  localStorage.setItem("kalam.history", JSON.stringify(history.slice(0, 50)));
+  localStorage.setItem(HISTORY, JSON.stringify(history.slice(0, 50)));
   showHistory();
 }
 
 function showHistory() {
   const select = $("history");
   select.replaceChildren(new Option("History…", ""));
-  for (const statement of JSON.parse(localStorage.getItem("kalam.history") ?? "[]")) {
+  for (const statement of pastStatements()) {
     select.append(new Option(statement.length > 80 ? `${statement.slice(0, 80)}…` : statement, statement));
   }
 }

@@ -1,8 +1,8 @@
 // Users: system.users (never password hashes). Create, change role, reset password, soft-delete (DROP USER) and
 // restore a deleted user (CREATE USER again, with a new password and the role they had) — all plain SQL.
-import { $, act, button, fill, loads, micros, quote, showError, sql } from "./api.js";
+import { $, act, button, fill, loader, micros, quote, sql } from "./api.js";
 
-const begin = loads();
+const load = loader("users-error");
 
 const userAction = (statement) => act("users-error", statement, refresh);
 
@@ -27,16 +27,10 @@ function actions([user, role, , , , deletedAt]) {
     button("Delete", () => userAction(`DROP USER ${quote(user)}`))];
 }
 
-async function refresh() {
-  try {
-    const isLatest = begin();
-    const result = await sql("SELECT user_id, role, email, created_at, last_login_at, deleted_at FROM system.users"
-      + " ORDER BY user_id");
-    if (!isLatest()) return;
-    fill("user-list", result.rows, (r) => [r[0], r[1], r[2], micros(r[3]), micros(r[4]), micros(r[5])], actions);
-  } catch (e) {
-    showError("users-error", e);
-  }
+function refresh() {
+  return load(() => sql("SELECT user_id, role, email, created_at, last_login_at, deleted_at FROM system.users"
+    + " ORDER BY user_id"), (result) =>
+    fill("user-list", result.rows, (r) => [r[0], r[1], r[2], micros(r[3]), micros(r[4]), micros(r[5])], actions));
 }
 
 $("create-user").addEventListener("submit", (event) => {

@@ -29,6 +29,7 @@ class ConsoleIT {
     private static final Path SCRIPT_DIR = Path.of("console");
 
     static final Path SHOTS = Path.of("target", "console-screenshots");
+    private static final Path OUTPUT = Path.of("target", "console-output");
 
     /**
      * {@code console.test.mjs}: a user's SQL studio, then a dba's flush, kill and create user. This test holds the
@@ -142,7 +143,9 @@ class ConsoleIT {
     }
 
     /**
-     * Runs {@code node <script> <server url> <args…> <screenshot dir>} in {@code it/console}.
+     * Runs {@code node <script> <server url> <args…> <screenshot dir>} in {@code it/console}, its output going to
+     * {@code it/target/console-output/<script>.log} (read at the end, so that a hanging script cannot block the wait).
+     * A script still running after 2 minutes is killed, with its browser.
      *
      * @return the script's output, after checking it exited 0 within 2 minutes
      */
@@ -150,9 +153,16 @@ class ConsoleIT {
         List<String> command = new ArrayList<>(List.of("node", script, server.toString()));
         command.addAll(List.of(args));
         command.add(Files.createDirectories(SHOTS).toAbsolutePath().toString());
-        Process p = new ProcessBuilder(command).directory(SCRIPT_DIR.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
+        Path log = Files.createDirectories(OUTPUT).resolve(script + ".log").toAbsolutePath();
+        Process p = new ProcessBuilder(command).directory(SCRIPT_DIR.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean exited = p.waitFor(120, TimeUnit.SECONDS);
+        if (!exited) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String out = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+        assertTrue(exited, () -> script + " still running after 2 minutes, killed; its output:\n" + out);
         assertEquals(0, p.exitValue(), out);
         return out;
     }

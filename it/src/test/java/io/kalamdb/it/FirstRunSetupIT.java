@@ -199,7 +199,6 @@ class FirstRunSetupIT {
         error(client.postJson("/v1/api/sql", Map.of("sql", "SELECT 1")), 401, "AUTH_REQUIRED");
     }
 
-    /** Alternates status and setup requests until each has been refused with 429 by the per-address auth limit. */
     /**
      * The console's setup screen in chromium ({@code it/console/setup.test.mjs}): offered instead of the login while
      * root has no password, differing root passwords and a refused password shown, then setup, the login of the new
@@ -220,6 +219,7 @@ class FirstRunSetupIT {
         assertEquals("dba", login(client, "first_dba", DBA_PW).path("user").path("role").asText());
     }
 
+    /** Alternates status and setup requests until each has been refused with 429 by the per-address auth limit. */
     private static void assertBothEndpointsAreRateLimited(KalamClient client) {
         boolean statusLimited = false;
         boolean setupLimited = false;
