@@ -35,9 +35,17 @@ public interface HttpTransport extends AutoCloseable {
      * @throws IllegalArgumentException for another name
      */
     static HttpTransport named(String name, URI baseUrl) {
+        return checkName(name).equals("jdk") ? new JdkHttpTransport(baseUrl) : new SocketHttpTransport(baseUrl);
+    }
+
+    /**
+     * @param name a transport name
+     * @return {@code name}, if {@link #named} accepts it
+     * @throws IllegalArgumentException for another name
+     */
+    static String checkName(String name) {
         return switch (name) {
-            case "jdk" -> new JdkHttpTransport(baseUrl);
-            case "raw" -> new SocketHttpTransport(baseUrl);
+            case "jdk", "raw" -> name;
             default -> throw new IllegalArgumentException("Unknown client " + name + ": use jdk or raw");
         };
     }

@@ -7,6 +7,15 @@ import java.util.Arrays;
  * sorted samples (exact, no histogram buckets). Not thread-safe: one recorder per measuring thread.
  */
 public final class LatencyRecorder {
+    /**
+     * The samples' {@link #stats} and {@link #percentiles}, from one sort.
+     *
+     * @param stats        as {@link #stats}
+     * @param distribution as {@link #percentiles}
+     */
+    public record Summary(LatencyStats stats, long[] distribution) {
+    }
+
     private long[] samples = new long[1024];
     private int count;
 
@@ -60,11 +69,30 @@ public final class LatencyRecorder {
      * @throws IllegalStateException if nothing was recorded
      */
     public LatencyStats stats() {
+        return stats(sorted());
+    }
+
+    /**
+     * @param percents each in (0, 100]
+     * @return {@link #stats} and {@link #percentiles} of {@code percents}, sorting the samples once
+     * @throws IllegalStateException if nothing was recorded
+     */
+    public Summary summary(double... percents) {
+        long[] sorted = sorted();
+        return new Summary(stats(sorted), points(sorted, percents));
+    }
+
+    private long[] sorted() {
+        long[] sorted = Arrays.copyOf(samples, count);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private static LatencyStats stats(long[] sorted) {
+        int count = sorted.length;
         if (count == 0) {
             throw new IllegalStateException("no latencies recorded");
         }
-        long[] sorted = Arrays.copyOf(samples, count);
-        Arrays.sort(sorted);
         double sum = 0;
         for (int i = 0; i < count; i++) {
             sum += sorted[i];
@@ -86,8 +114,10 @@ public final class LatencyRecorder {
      * @return one latency per percent, in nanoseconds
      */
     public long[] percentiles(double... percents) {
-        long[] sorted = Arrays.copyOf(samples, count);
-        Arrays.sort(sorted);
+        return points(sorted(), percents);
+    }
+
+    private static long[] points(long[] sorted, double... percents) {
         long[] out = new long[percents.length];
         for (int i = 0; i < percents.length; i++) {
             out[i] = rank(sorted, percents[i]);

@@ -14,7 +14,7 @@ import java.util.UUID;
  * authenticated with it ({@link WebSocketClients}). {@link #close} closes the connections and drops the table
  * (FORCE) and the user.
  */
-public final class LiveBenchSetup implements AutoCloseable {
+final class LiveBenchSetup implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI url;
@@ -76,7 +76,7 @@ public final class LiveBenchSetup implements AutoCloseable {
      * @param sql the live query
      * @return the {@code subscribe} message
      */
-    public static String subscribe(String id, String sql) {
+    static String subscribe(String id, String sql) {
         return "{\"type\":\"subscribe\",\"subscription\":{\"id\":\"" + id + "\",\"sql\":\"" + sql + "\"}}";
     }
 

@@ -36,11 +36,6 @@ public final class ServerMemory {
         return new ServerMemory(servers.get(0).pid());
     }
 
-    /** @return the process id */
-    public long pid() {
-        return pid;
-    }
-
     /**
      * @return the heap in use after a full collection, bytes
      * @throws IOException if {@code jcmd} fails or prints no figure

@@ -10,7 +10,7 @@ import java.util.List;
  * submission, so the harness never rots); {@link #FULL} is for figures people read, run by hand.
  *
  * @param name        {@code quick} or {@code full}
- * @param systemWarmUp how long each system is exercised (inserts and lookups from 4 clients) before the first
+ * @param systemWarmUp how long each system is exercised (inserts from 4 clients) before the first
  *                    measured workload, so a freshly started server's JIT is warm
  * @param window      warm-up and measured window of every workload phase
  * @param w1          the W1 variants

@@ -1,7 +1,6 @@
 package io.kalamdb.bench.relay;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -85,8 +84,8 @@ final class LogicalDecodingReader implements AutoCloseable {
                     return;
                 }
                 LogSequenceNumber lsn = stream.getLastReceiveLSN();
-                Wal2JsonChange change = Wal2JsonChange.parse(new String(buffer.array(),
-                        buffer.arrayOffset() + buffer.position(), buffer.remaining(), StandardCharsets.UTF_8));
+                Wal2JsonChange change = Wal2JsonChange.parse(buffer.array(), buffer.arrayOffset() + buffer.position(),
+                        buffer.remaining());
                 if (change != null) {
                     sink.accept(change, lsn.asLong());
                 }

@@ -45,8 +45,22 @@ final class RelayProtocol {
      * @return the {@code change} message
      */
     static String change(String subscriptionId, String changeType, String rows, String oldValues) {
+        return changeOfQuoted(quoted(subscriptionId), changeType, rows, oldValues);
+    }
+
+    /** @return the subscription id as a JSON string literal, quotes included, for {@link #changeOfQuoted} */
+    static String quoted(String subscriptionId) {
+        return JSON.getNodeFactory().textNode(subscriptionId).toString();
+    }
+
+    /**
+     * {@link #change} with the id already {@link #quoted} (once per subscription, not once per change).
+     *
+     * @param quotedId the subscription id as a JSON string literal
+     */
+    static String changeOfQuoted(String quotedId, String changeType, String rows, String oldValues) {
         StringBuilder m = new StringBuilder(64 + (rows == null ? 0 : rows.length()))
-                .append("{\"type\":\"change\",\"subscription_id\":").append(JSON.getNodeFactory().textNode(subscriptionId))
+                .append("{\"type\":\"change\",\"subscription_id\":").append(quotedId)
                 .append(",\"change_type\":\"").append(changeType).append('"');
         if (rows != null) {
             m.append(",\"rows\":").append(rows);

@@ -31,8 +31,8 @@ import org.java_websocket.server.WebSocketServer;
 final class RelayServer extends WebSocketServer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One subscription of one connection. */
-    private record Subscription(WebSocket connection, String id, String user, LiveFilter filter) {
+    /** One subscription of one connection; {@code quotedId} is {@code id} as a JSON string, for every change. */
+    private record Subscription(WebSocket connection, String id, String quotedId, String user, LiveFilter filter) {
     }
 
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
@@ -106,7 +106,7 @@ final class RelayServer extends WebSocketServer {
             conn.send(RelayProtocol.error(id, "UNSUPPORTED", e.getMessage()));
             return;
         }
-        subscriptions.add(new Subscription(conn, id, conn.getAttachment(), filter));
+        subscriptions.add(new Subscription(conn, id, RelayProtocol.quoted(id), conn.getAttachment(), filter));
         RelayProtocol.subscribed(id).forEach(conn::send);
     }
 
@@ -127,14 +127,18 @@ final class RelayServer extends WebSocketServer {
             }
             String message = switch (change.action()) {
                 case 'I' -> s.filter().matches(s.user(), change.columns())
-                        ? RelayProtocol.change(s.id(), "insert", encoded(newRows, change.columns(), change, s, lsn), null)
+                        ? RelayProtocol.changeOfQuoted(s.quotedId(), "insert",
+                                encoded(newRows, change.columns(), change, s, lsn), null)
                         : null;
                 case 'U' -> s.filter().matches(s.user(), change.columns())
-                        ? RelayProtocol.change(s.id(), "update", encoded(newRows, change.columns(), change, s, lsn),
-                        change.identity().isEmpty() ? null : encoded(oldRows, change.identity(), change, s, lsn))
+                        ? RelayProtocol.changeOfQuoted(s.quotedId(), "update",
+                                encoded(newRows, change.columns(), change, s, lsn),
+                                change.identity().isEmpty() ? null
+                                        : encoded(oldRows, change.identity(), change, s, lsn))
                         : null;
                 default -> s.filter().matches(s.user(), change.identity())
-                        ? RelayProtocol.change(s.id(), "delete", null, encoded(oldRows, change.identity(), change, s, lsn))
+                        ? RelayProtocol.changeOfQuoted(s.quotedId(), "delete", null,
+                                encoded(oldRows, change.identity(), change, s, lsn))
                         : null;
             };
             if (message != null) {

@@ -3,8 +3,10 @@ package io.kalamdb.bench.relay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One row change decoded by wal2json in {@code format-version 2}, where every change is its own JSON message:
@@ -37,9 +39,34 @@ public record Wal2JsonChange(char action, String table, Map<String, JsonNode> co
         } catch (IOException e) {
             throw new IllegalArgumentException("Not JSON from wal2json: " + message, e);
         }
+        return of(m, () -> message);
+    }
+
+    /**
+     * {@link #parse(String)} of a message as the replication stream hands it over, UTF-8 bytes, without copying it
+     * into a string first.
+     *
+     * @param data   holds the message
+     * @param offset where it starts
+     * @param length its length in bytes
+     * @return the row change, or null for a message that is not one
+     * @throws IllegalArgumentException if the bytes are not a wal2json format-version 2 message
+     */
+    static Wal2JsonChange parse(byte[] data, int offset, int length) {
+        Supplier<String> message = () -> new String(data, offset, length, StandardCharsets.UTF_8);
+        JsonNode m;
+        try {
+            m = JSON.readTree(data, offset, length);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Not JSON from wal2json: " + message.get(), e);
+        }
+        return of(m, message);
+    }
+
+    private static Wal2JsonChange of(JsonNode m, Supplier<String> message) {
         String action = m.path("action").asText();
         if (action.length() != 1) {
-            throw new IllegalArgumentException("No wal2json format-version 2 action in " + message);
+            throw new IllegalArgumentException("No wal2json format-version 2 action in " + message.get());
         }
         char a = action.charAt(0);
         if (a != 'I' && a != 'U' && a != 'D') {

@@ -6,18 +6,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kalamdb.bench.HttpTransport;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A {@link RowClient} of KalamDB: {@code POST /v1/api/sql} over one keep-alive connection with the acting user's
- * bearer token; values as {@code $n} parameters.
+ * bearer token; values as {@code $n} parameters. The SQL text is built once per table and row count.
  */
 final class KalamRowClient implements RowClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpTransport http;
     private final Map<String, String> tokens;
+    private final Map<String, String> statements = new HashMap<>();
 
     KalamRowClient(HttpTransport http, Map<String, String> tokens) {
         this.http = http;
@@ -26,28 +28,35 @@ final class KalamRowClient implements RowClient {
 
     @Override
     public void insert(String table, String user, List<MessageRow> rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(KalamSystem.NAMESPACE).append('.').append(table)
-                .append(" (id, room, body, stamp) VALUES ");
+        String sql = statements.computeIfAbsent("insert:" + table + ":" + rows.size(),
+                k -> insertSql(table, rows.size()));
         ObjectNode body = JSON.createObjectNode();
         ArrayNode params = body.putArray("params");
-        for (int i = 0; i < rows.size(); i++) {
-            int n = i * 4;
-            sql.append(i == 0 ? "" : ", ").append("($").append(n + 1).append(", $").append(n + 2).append(", $")
-                    .append(n + 3).append(", $").append(n + 4).append(')');
-            MessageRow row = rows.get(i);
+        for (MessageRow row : rows) {
             params.add(row.id()).add(row.room()).add(row.body()).add(row.stamp());
         }
-        body.put("sql", sql.toString());
+        body.put("sql", sql);
         JsonNode result = execute(user, body);
         if (result.path("row_count").asInt(-1) != rows.size()) {
             throw new IllegalStateException("INSERT of " + rows.size() + " rows answered " + result);
         }
     }
 
+    private static String insertSql(String table, int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(KalamSystem.NAMESPACE).append('.').append(table)
+                .append(" (id, room, body, stamp) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            int n = i * 4;
+            sql.append(i == 0 ? "" : ", ").append("($").append(n + 1).append(", $").append(n + 2).append(", $")
+                    .append(n + 3).append(", $").append(n + 4).append(')');
+        }
+        return sql.toString();
+    }
+
     @Override
     public MessageRow get(String table, String user, long id) {
-        ObjectNode body = JSON.createObjectNode()
-                .put("sql", "SELECT id, room, body, stamp FROM " + KalamSystem.NAMESPACE + "." + table + " WHERE id = $1");
+        ObjectNode body = JSON.createObjectNode().put("sql", statements.computeIfAbsent("get:" + table,
+                k -> "SELECT id, room, body, stamp FROM " + KalamSystem.NAMESPACE + "." + table + " WHERE id = $1"));
         body.putArray("params").add(id);
         JsonNode rows = execute(user, body).path("rows");
         if (rows.isEmpty()) {

@@ -32,13 +32,13 @@ public final class KalamSystem implements SystemUnderTest {
     /**
      * @param url    the server, e.g. {@code http://127.0.0.1:8080}
      * @param client the HTTP client of the workloads' connections: {@code raw} (a minimal HTTP/1.1 socket client, the
-     *               server's own cost) or {@code jdk} (the JDK {@code HttpClient}, about 0.2 ms more per request here)
+     *               server's own cost) or {@code jdk} (the JDK {@code HttpClient}, whose own cost per request shows in
+     *               QuickLoad's figures in bench/README.md)
      * @throws IllegalArgumentException for another client name
      */
     public KalamSystem(URI url, String client) {
         this.url = url;
-        this.client = client;
-        HttpTransport.named(client, url).close();
+        this.client = HttpTransport.checkName(client);
         this.root = new KalamHttpTarget(HttpTransport.named("jdk", url), null);
         root.execute("CREATE NAMESPACE IF NOT EXISTS " + NAMESPACE, List.of());
     }
@@ -70,11 +70,12 @@ public final class KalamSystem implements SystemUnderTest {
         if (create.length() > 0) {
             root.execute(create.toString(), List.of());
         }
-        HttpTransport login = HttpTransport.named("raw", url);
-        while (users.size() < count) {
-            String user = "bench_u" + users.size();
-            tokens.put(user, token(login, user));
-            users.add(user);
+        try (HttpTransport login = HttpTransport.named("raw", url)) {
+            while (users.size() < count) {
+                String user = "bench_u" + users.size();
+                tokens.put(user, token(login, user));
+                users.add(user);
+            }
         }
         return List.copyOf(users.subList(0, count));
     }
@@ -90,16 +91,6 @@ public final class KalamSystem implements SystemUnderTest {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Login of " + user + " answered no JSON", e);
         }
-    }
-
-    /** @return the access token of a user returned by {@link #users} */
-    public String token(String user) {
-        return tokens.get(user);
-    }
-
-    /** @return the server's base URL */
-    public URI url() {
-        return url;
     }
 
     @Override

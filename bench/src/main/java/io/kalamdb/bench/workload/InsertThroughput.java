@@ -18,6 +18,10 @@ import java.util.concurrent.Future;
  * pool do). Throughput counts the rows of statements started in the measured window.
  */
 public final class InsertThroughput {
+    /** What one client thread measured: the rows of its statements started in the window, and their latencies. */
+    private record ClientRun(long measuredRows, LatencyRecorder latencies) {
+    }
+
     private final RowCorpus corpus;
 
     /** @param corpus the row text */
@@ -45,32 +49,31 @@ public final class InsertThroughput {
         Window.Clock clock = window.start();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            List<Future<long[]>> rows = new ArrayList<>();
-            List<LatencyRecorder> recorders = new ArrayList<>();
+            List<Future<ClientRun>> runs = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                LatencyRecorder recorder = new LatencyRecorder();
-                recorders.add(recorder);
                 int client = c;
-                rows.add(pool.submit(() -> insertLoop(sut, table, users, client, clients, rowsPerStatement, clock,
-                        recorder)));
+                runs.add(pool.submit(() -> insertLoop(sut, table, users, client, clients, rowsPerStatement, clock)));
             }
             long total = 0;
-            for (Future<long[]> f : rows) {
-                total += f.get()[0];
-            }
             LatencyRecorder all = new LatencyRecorder();
-            recorders.forEach(all::addAll);
+            for (Future<ClientRun> f : runs) {
+                ClientRun run = f.get();
+                total += run.measuredRows();
+                all.addAll(run.latencies());
+            }
+            LatencyRecorder.Summary latency = all.summary(WorkloadResult.PERCENTILES);
             return new WorkloadResult("W1", clients + (clients == 1 ? " client, " : " clients, ") + rowsPerStatement
                     + (rowsPerStatement == 1 ? " row/stmt, " : " rows/stmt, ") + userCount + " users", sut.name(),
                     durability, clients, rowsPerStatement, 1, userCount, all.count(), total, clock.seconds(),
-                    all.stats(), all.percentiles(WorkloadResult.PERCENTILES), Map.of());
+                    latency.stats(), latency.distribution(), Map.of());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private long[] insertLoop(SystemUnderTest sut, String table, List<String> users, int client, int clients,
-                              int rowsPerStatement, Window.Clock clock, LatencyRecorder recorder) {
+    private ClientRun insertLoop(SystemUnderTest sut, String table, List<String> users, int client, int clients,
+                                 int rowsPerStatement, Window.Clock clock) {
+        LatencyRecorder recorder = new LatencyRecorder();
         long measuredRows = 0;
         long nextId = (long) client << 40;
         try (RowClient db = sut.connect()) {
@@ -83,7 +86,7 @@ public final class InsertThroughput {
                 }
                 long sent = System.nanoTime();
                 if (!clock.open(sent)) {
-                    return new long[] {measuredRows};
+                    return new ClientRun(measuredRows, recorder);
                 }
                 db.insert(table, user, batch);
                 if (clock.measured(sent)) {

@@ -20,8 +20,8 @@ final class LiveSubscribers implements AutoCloseable {
     private static final long MAX_DRAIN_NANOS = 10_000_000_000L;
 
     private final SystemUnderTest sut;
-    private final String table;
     private final String user;
+    private final String sql;
     private final LiveEndpoint endpoint;
     private final WebSocketClients clients = new WebSocketClients();
     private final List<LiveSubscription> subscriptions = new ArrayList<>();
@@ -29,8 +29,9 @@ final class LiveSubscribers implements AutoCloseable {
 
     private LiveSubscribers(SystemUnderTest sut, String table, String user, LiveEndpoint endpoint) {
         this.sut = sut;
-        this.table = table;
         this.user = user;
+        this.sql = "SELECT id, room, body, stamp FROM " + sut.sqlName(table) + " WHERE room = '" + PacedWriter.ROOM
+                + "'";
         this.endpoint = endpoint;
     }
 
@@ -59,8 +60,7 @@ final class LiveSubscribers implements AutoCloseable {
     LiveConnection connect(int count) {
         List<LiveSubscription> mine = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            mine.add(new LiveSubscription("s" + i, "SELECT id, room, body, stamp FROM " + sut.sqlName(table)
-                    + " WHERE room = '" + PacedWriter.ROOM + "'"));
+            mine.add(new LiveSubscription("s" + i, sql));
         }
         subscriptions.addAll(mine);
         LiveConnection c = LiveConnection.open(clients, endpoint, mine);

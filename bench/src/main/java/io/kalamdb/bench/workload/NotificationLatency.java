@@ -52,9 +52,10 @@ public final class NotificationLatency {
             extra.put("subscribers", subscribers);
             extra.putAll(live.drain(written.firstMeasured(), written.lastMeasured()));
             LatencyRecorder latencies = live.latencies();
+            LatencyRecorder.Summary latency = latencies.summary(WorkloadResult.PERCENTILES);
             return new WorkloadResult("W3", variant(subscribers, connections, perSecond), sut.name(), durability,
-                    connections, 1, 1, 1, latencies.count(), written.measured(), clock.seconds(), latencies.stats(),
-                    latencies.percentiles(WorkloadResult.PERCENTILES), extra);
+                    connections, 1, 1, 1, latencies.count(), written.measured(), clock.seconds(), latency.stats(),
+                    latency.distribution(), extra);
         }
     }
 

@@ -68,8 +68,8 @@ public final class PointQuery {
                 throw new IllegalStateException(sut.name() + ": lookup of id " + id + " returned " + row);
             }
         }
+        LatencyRecorder.Summary latency = recorder.summary(WorkloadResult.PERCENTILES);
         return new WorkloadResult("W2", variant, sut.name(), durability, 1, 1, 1, 1, recorder.count(),
-                recorder.count(), clock.seconds(), recorder.stats(), recorder.percentiles(WorkloadResult.PERCENTILES),
-                Map.of());
+                recorder.count(), clock.seconds(), latency.stats(), latency.distribution(), Map.of());
     }
 }

@@ -86,10 +86,11 @@ public final class ResumeWithoutLoss {
                 extra.put("reconnects", reconnects.get());
                 extra.putAll(live.drain(1, written.total()));
                 LatencyRecorder latencies = live.latencies();
+                LatencyRecorder.Summary latency = latencies.summary(WorkloadResult.PERCENTILES);
                 return new WorkloadResult("W5", subscribers + " subscribers, " + perSecond
                         + " changes/s, each dropped every " + readable(dropEvery) + " for " + readable(gap), sut.name(),
                         durability, subscribers, 1, 1, 1, latencies.count(), written.total(), clock.seconds(),
-                        latencies.stats(), latencies.percentiles(WorkloadResult.PERCENTILES), extra);
+                        latency.stats(), latency.distribution(), extra);
             } finally {
                 droppers.shutdownNow();
             }

@@ -53,9 +53,4 @@ public final class RowCorpus {
     public String text(long n) {
         return pieces.get((int) Math.floorMod(n, (long) pieces.size()));
     }
-
-    /** @return how many distinct pieces there are */
-    public int size() {
-        return pieces.size();
-    }
 }
